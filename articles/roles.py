@@ -1,0 +1,41 @@
+"""The newsroom's roles and the model permissions each one holds.
+
+Object-level rules (a reporter edits only their own drafts) are enforced in the
+admin on top of these; the groups give the coarse rights.
+"""
+
+EDITORS = "Editors"
+REPORTERS = "Reporters"
+
+ROLE_PERMISSIONS = {
+    EDITORS: {
+        "articles": {
+            "article": "add change delete view",
+            "section": "add change delete view",
+            "tag": "add change delete view",
+            "byline": "add change delete view",
+            "correction": "add change delete view",
+        },
+        "authors": {"author": "add change delete view"},
+    },
+    REPORTERS: {
+        "articles": {
+            "article": "add change view",
+            "section": "view",
+            "tag": "add view",
+            "byline": "add change delete view",
+            "correction": "view",
+        },
+        "authors": {"author": "change view"},
+    },
+}
+
+
+def permission_codenames(role: str) -> list[tuple[str, str]]:
+    """(app_label, codename) for every permission the role holds."""
+    return [
+        (app_label, f"{action}_{model}")
+        for app_label, models in ROLE_PERMISSIONS[role].items()
+        for model, actions in models.items()
+        for action in actions.split()
+    ]

@@ -1,0 +1,89 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+
+from newsroom.images import validate_image_file
+from newsroom.richtext import sanitize_html
+
+
+class AuthorQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Author(models.Model):
+    """A person named in bylines. Many never log in, so the user is optional."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    role = models.CharField(
+        _("role"), max_length=100, blank=True, help_text=_('For example "Reporter" or "Editor".')
+    )
+    short_bio = models.CharField(
+        _("short bio"), max_length=300, blank=True, help_text=_("One line, for bylines and lists.")
+    )
+    bio = CKEditor5Field(_("bio"), blank=True, help_text=_("The full biography; no length limit."))
+    photo = models.ImageField(
+        _("photo"), upload_to="authors/%Y/", blank=True, validators=[validate_image_file]
+    )
+    photo_alt = models.CharField(
+        _("photo alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describes the photo for readers who cannot see it. Required with a photo."),
+    )
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("For example: English, Ukrainian")
+    )
+    email = models.EmailField(_("public email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    x_handle = models.CharField(_("X (Twitter) handle"), max_length=50, blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    instagram_handle = models.CharField(_("Instagram handle"), max_length=50, blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive authors keep their bylines.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(photo="") | ~Q(photo_alt=""),
+                name="author_photo_has_alt_text",
+                violation_error_message=_("Describe the photo in its alt text."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.bio = sanitize_html(self.bio)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("newsfeed:author", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.photo and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": _("Describe the photo in its alt text.")})

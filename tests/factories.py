@@ -1,0 +1,75 @@
+"""Factory functions for test data: real rows in PostgreSQL, real images through Pillow."""
+
+import io
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Article, Byline, Correction, Section, Tag
+from authors.models import Author
+
+_numbers = itertools.count(1)
+
+
+def image_file(name="photo.jpg", size=(800, 450), image_format="JPEG", color=(30, 90, 160)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, image_format)
+    content_type = f"image/{image_format.lower()}"
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+def make_section(**fields) -> Section:
+    number = next(_numbers)
+    fields.setdefault("name", f"Section {number}")
+    fields.setdefault("slug", f"section-{number}")
+    return Section.objects.create(**fields)
+
+
+def make_tag(**fields) -> Tag:
+    number = next(_numbers)
+    fields.setdefault("name", f"Tag {number}")
+    fields.setdefault("slug", f"tag-{number}")
+    return Tag.objects.create(**fields)
+
+
+def make_author(**fields) -> Author:
+    number = next(_numbers)
+    fields.setdefault("name", f"Author {number}")
+    fields.setdefault("slug", f"author-{number}")
+    fields.setdefault("role", "Reporter")
+    return Author.objects.create(**fields)
+
+
+def make_article(*, authors=(), tags=(), corrections=(), **fields) -> Article:
+    """A published article (unless told otherwise) with its bylines, tags and corrections."""
+    number = next(_numbers)
+    fields.setdefault("title", f"Headline {number}")
+    fields.setdefault("slug", f"headline-{number}")
+    fields.setdefault("body", "<p>Body text of the article.</p>")
+    fields.setdefault("status", Article.Status.PUBLISHED)
+    fields.setdefault("publish_at", timezone.now() - timedelta(hours=number % 48 + 1))
+    if "section" not in fields:
+        fields["section"] = make_section()
+    article = Article.objects.create(**fields)
+    for position, author in enumerate(authors):
+        Byline.objects.create(article=article, author=author, position=position)
+    article.tags.set(tags)
+    for text in corrections:
+        Correction.objects.create(article=article, text=text)
+    return article
+
+
+def make_user(*, role=None, password="correct horse battery staple", **fields):
+    """A staff login; role is "Editors" or "Reporters" (the groups made by migration)."""
+    number = next(_numbers)
+    fields.setdefault("username", f"user{number}")
+    fields.setdefault("is_staff", role is not None)
+    user = get_user_model().objects.create_user(password=password, **fields)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
