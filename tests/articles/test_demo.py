@@ -55,3 +55,12 @@ def test_demo_logins_are_printed_and_work(client):
         assert client.login(username=username, password=password)
         assert client.get("/admin/").status_code == 200
         client.logout()
+
+
+def test_every_demo_item_has_a_working_page(client):
+    """Every demo item's page, and every page of the news feed, answers 200."""
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for article in Article.objects.published():
+        assert client.get(article.get_absolute_url()).status_code == 200, article.slug
+    assert client.get("/news-feed/?page=2").status_code == 200
+    assert client.get("/news-feed/?page=3").status_code == 200
