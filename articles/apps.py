@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Articles"
+
+    def ready(self):
+        from articles.models import Article, Byline, Correction, Section, Tag
+        from authors.models import Author
+        from newsroom.page_cache import content_changed
+
+        # Any change readers could see starts a new content version of the page cache.
+        for model in (Article, Byline, Correction, Section, Tag, Author):
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-del-{model}")
+        m2m_changed.connect(content_changed, sender=Article.tags.through, dispatch_uid="page-tags")

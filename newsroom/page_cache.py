@@ -1,0 +1,122 @@
+"""A page cache for anonymous readers, kept fresh by a content version.
+
+Nearly all traffic is anonymous readers of a few pages, so their pages are kept
+whole in the cache (Redis when REDIS_URL is set). Every key carries the current
+content version; any change to an article, byline, correction, author, section
+or tag starts a new version, so every page is fresh at once. No page outlives
+the next scheduled publish time, so a scheduled article appears on time.
+
+If the cache fails (Redis down), pages are served from the database and the
+error is logged, never shown.
+"""
+
+import logging
+import time
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+
+STATE_KEY = "page-cache:content-state"
+CACHEABLE_STATUSES = {200, 404}
+
+
+def content_changed(**kwargs) -> None:
+    """Forget the content state, so the next request starts a new content version."""
+    try:
+        cache.delete(STATE_KEY)
+    except Exception:
+        logger.exception("page cache: could not reset the content version")
+
+
+def content_state(now: datetime) -> dict:
+    """The current content version, when it began and the next scheduled publish time."""
+    state = cache.get(STATE_KEY)
+    if state is None or (state["next_publish_at"] and state["next_publish_at"] <= now):
+        from articles.models import Article
+
+        upcoming = Article.objects.scheduled(now=now).order_by("publish_at").first()
+        state = {
+            "version": time.time_ns(),
+            "changed_at": now,
+            "next_publish_at": upcoming.publish_at if upcoming else None,
+        }
+        cache.set(STATE_KEY, state, timeout=None)
+    return state
+
+
+def is_reader_request(request) -> bool:
+    """Anonymous GET or HEAD for a public page: no session, not the admin or a preview."""
+    if request.method not in {"GET", "HEAD"}:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    return not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+
+
+class ReaderPageCacheMiddleware:
+    """Serve anonymous readers from the cache; send CDN-ready and no-store headers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_reader_request(request):
+            response = self.get_response(request)
+            if request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS) or (
+                settings.SESSION_COOKIE_NAME in request.COOKIES
+            ):
+                patch_cache_control(response, private=True, no_store=True)
+            return response
+
+        now = timezone.now()
+        try:
+            state = content_state(now)
+            key = f"page-cache:{state['version']}:{request.get_host()}:{request.get_full_path()}"
+            cached = cache.get(key)
+        except Exception:
+            logger.exception("page cache: unavailable, serving from the database")
+            return self.get_response(request)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+
+        response = self.get_response(request)
+        if self.can_store(response):
+            self.add_reader_headers(response, state)
+            timeout = settings.PAGE_CACHE_SECONDS
+            if state["next_publish_at"]:
+                until_next = (state["next_publish_at"] - now).total_seconds()
+                timeout = max(1, min(timeout, int(until_next)))
+            try:
+                cache.set(key, response, timeout=timeout)
+            except Exception:
+                logger.exception("page cache: could not store %s", request.path)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def can_store(response) -> bool:
+        return (
+            response.status_code in CACHEABLE_STATUSES
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+        )
+
+    @staticmethod
+    def add_reader_headers(response, state) -> None:
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+            s_maxage=settings.PAGE_CACHE_SECONDS,
+            stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+        )
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date(state["changed_at"].timestamp())

@@ -1,0 +1,96 @@
+import time
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import make_article, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_second_anonymous_visit_is_served_from_cache_without_queries(
+    client, django_assert_num_queries
+):
+    """A reader's repeat visit runs no SQL at all: the whole page comes from the cache."""
+    article = make_article(title="Cached headline")
+    first = client.get(article.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(article.get_absolute_url())
+    assert second["X-Page-Cache"] == "hit"
+    assert b"Cached headline" in second.content
+
+
+def test_an_edit_makes_every_cached_page_fresh_at_once(client):
+    """Editing an article shows the new headline on its page and on the news feed at once."""
+    article = make_article(title="Old headline")
+    client.get(article.get_absolute_url())
+    client.get("/news-feed/")
+    article.title = "New headline"
+    article.save()
+    assert b"New headline" in client.get(article.get_absolute_url()).content
+    assert b"New headline" in client.get("/news-feed/").content
+
+
+def test_unpublishing_removes_the_page_from_the_cache(client):
+    """An unpublished article is a 404 straight away, not a cached page."""
+    article = make_article()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    article.status = "unpublished"
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_scheduled_article_appears_on_time_despite_the_cache(client):
+    """No cached page outlives the next scheduled publish time."""
+    make_article(title="Earlier story")
+    make_article(title="Scheduled story", publish_at=timezone.now() + timedelta(seconds=2))
+    assert b"Scheduled story" not in client.get("/news-feed/").content
+    assert client.get("/news-feed/")["X-Page-Cache"] == "hit"
+    time.sleep(2.1)
+    assert b"Scheduled story" in client.get("/news-feed/").content
+
+
+def test_staff_always_get_fresh_private_pages(client):
+    """A logged-in editor bypasses the cache and gets private, no-store headers."""
+    article = make_article(title="Before")
+    client.get(article.get_absolute_url())
+    client.force_login(make_user(role="Editors"))
+    response = client.get(article.get_absolute_url())
+    assert not response.has_header("X-Page-Cache")
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in client.get("/admin/")["Cache-Control"]
+
+
+def test_reader_pages_carry_cdn_headers_and_answer_conditional_requests(client):
+    """Reader pages say how long CDNs may keep them, and a revalidation gets 304."""
+    article = make_article()
+    response = client.get(article.get_absolute_url())
+    control = response["Cache-Control"]
+    for directive in ["public", "max-age=", "s-maxage=", "stale-while-revalidate="]:
+        assert directive in control
+    assert response.has_header("Last-Modified")
+    etag = response["ETag"]
+    again = client.get(article.get_absolute_url(), headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    since = client.get(
+        article.get_absolute_url(), headers={"If-Modified-Since": response["Last-Modified"]}
+    )
+    assert since.status_code == 304
+
+
+def test_pages_are_served_when_the_cache_server_is_down(client, settings, caplog):
+    """With Redis unreachable, readers still get pages and the error is logged."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    article = make_article(title="Still served")
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert b"Still served" in response.content
+    assert "page cache: unavailable" in caplog.text
