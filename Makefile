@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo serve clean
+.PHONY: run test lint serve bench clean
 
 $(BIN)/django-admin: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -25,6 +25,16 @@ test: $(BIN)/django-admin
 	DJANGO_DEBUG=1 $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_DEBUG=1 $(BIN)/pytest
+
+# Production server: debug off, static collected, gunicorn. Needs DJANGO_SECRET_KEY.
+serve: $(BIN)/django-admin
+	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_DEBUG=0 $(BIN)/gunicorn newsroom.wsgi --workers $${WEB_CONCURRENCY:-2} --bind $(HOST):$(PORT)
+
+# Throughput and latency of the reader pages against the framework floor (needs wrk).
+bench: $(BIN)/django-admin
+	$(BIN)/python -m bench.run
 
 lint: $(BIN)/django-admin
 	$(BIN)/ruff check --fix .

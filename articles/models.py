@@ -101,8 +101,16 @@ class Article(models.Model):
     )
 
     hero_image = models.ImageField(
-        _("hero image"), upload_to="articles/%Y/%m/", blank=True, validators=[validate_image_file]
+        _("hero image"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        validators=[validate_image_file],
+        width_field="hero_width",
+        height_field="hero_height",
     )
+    # Stored so pages never open image files to learn their size.
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_alt = models.CharField(
         _("hero image alt text"),
         max_length=300,
@@ -166,19 +174,17 @@ class Article(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx"),
+            # The published gate and its newest-first order, for every listing.
+            models.Index(
+                fields=["status", "-publish_at", "-id"], name="article_published_order_idx"
+            ),
         ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
-        self.word_count = count_words(plain_text(self.body))
-        images = count_images(self.body) + (1 if self.hero_image else 0)
-        self.reading_time = reading_minutes(self.word_count, images)
-        if self.status == self.Status.PUBLISHED and self.first_published_at is None:
-            self.first_published_at = self.publish_at
+        self.update_derived_fields()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -194,6 +200,15 @@ class Article(models.Model):
             errors["video_url"] = _("A video item needs the address of its video.")
         if errors:
             raise ValidationError(errors)
+
+    def update_derived_fields(self):
+        """Sanitise the body and measure it; every save path (bulk ones too) calls this."""
+        self.body = sanitize_html(self.body)
+        self.word_count = count_words(plain_text(self.body))
+        images = count_images(self.body) + (1 if self.hero_image else 0)
+        self.reading_time = reading_minutes(self.word_count, images)
+        if self.status == self.Status.PUBLISHED and self.first_published_at is None:
+            self.first_published_at = self.publish_at
 
     @property
     def is_published(self):

@@ -28,8 +28,15 @@ class Author(models.Model):
     )
     bio = CKEditor5Field(_("bio"), blank=True, help_text=_("The full biography; no length limit."))
     photo = models.ImageField(
-        _("photo"), upload_to="authors/%Y/", blank=True, validators=[validate_image_file]
+        _("photo"),
+        upload_to="authors/%Y/",
+        blank=True,
+        validators=[validate_image_file],
+        width_field="photo_width",
+        height_field="photo_height",
     )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_alt = models.CharField(
         _("photo alt text"),
         max_length=300,

@@ -16,8 +16,9 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
@@ -34,9 +35,12 @@ def content_changed(**kwargs) -> None:
         logger.exception("page cache: could not reset the content version")
 
 
-def content_state(now: datetime) -> dict:
-    """The current content version, when it began and the next scheduled publish time."""
-    state = cache.get(STATE_KEY)
+def current_state(state: dict | None, now: datetime) -> dict:
+    """The content version, when it began and the next scheduled publish time.
+
+    A new version starts when the state was reset by a change, or when the next
+    scheduled publish time has come.
+    """
     if state is None or (state["next_publish_at"] and state["next_publish_at"] <= now):
         from articles.models import Article
 
@@ -52,7 +56,7 @@ def content_state(now: datetime) -> dict:
 
 def is_reader_request(request) -> bool:
     """Anonymous GET or HEAD for a public page: no session, not the admin or a preview."""
-    if request.method not in {"GET", "HEAD"}:
+    if not settings.PAGE_CACHE_ENABLED or request.method not in {"GET", "HEAD"}:
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
@@ -75,29 +79,46 @@ class ReaderPageCacheMiddleware:
             return response
 
         now = timezone.now()
+        key = f"page-cache:{request.get_host()}:{request.get_full_path()}"
         try:
-            state = content_state(now)
-            key = f"page-cache:{state['version']}:{request.get_host()}:{request.get_full_path()}"
-            cached = cache.get(key)
+            # One round trip: the content state and the page together.
+            found = cache.get_many([STATE_KEY, key])
+            state = current_state(found.get(STATE_KEY), now)
         except Exception:
             logger.exception("page cache: unavailable, serving from the database")
             return self.get_response(request)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+        entry = found.get(key)
+        if entry is not None and entry[0] == state["version"]:
+            return self.rebuild(entry)
 
         response = self.get_response(request)
         if self.can_store(response):
             self.add_reader_headers(response, state)
+            set_response_etag(response)
             timeout = settings.PAGE_CACHE_SECONDS
             if state["next_publish_at"]:
                 until_next = (state["next_publish_at"] - now).total_seconds()
                 timeout = max(1, min(timeout, int(until_next)))
+            entry = (
+                state["version"],
+                response.status_code,
+                list(response.items()),
+                response.content,
+            )
             try:
-                cache.set(key, response, timeout=timeout)
+                cache.set(key, entry, timeout=timeout)
             except Exception:
                 logger.exception("page cache: could not store %s", request.path)
             response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def rebuild(entry) -> HttpResponse:
+        _version, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
         return response
 
     @staticmethod

@@ -101,6 +101,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Whole pages for anonymous readers; see newsroom/page_cache.py.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
 PAGE_CACHE_BROWSER_SECONDS = 60
 PAGE_CACHE_STALE_SECONDS = 60

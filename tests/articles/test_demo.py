@@ -64,3 +64,21 @@ def test_every_demo_item_has_a_working_page(client):
         assert client.get(article.get_absolute_url()).status_code == 200, article.slug
     assert client.get("/news-feed/?page=2").status_code == 200
     assert client.get("/news-feed/?page=3").status_code == 200
+
+
+def test_bulk_articles_are_complete_and_published():
+    """load_demo --articles N adds N published items with bylines, measured and unique."""
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    before = Article.objects.count()
+    call_command(
+        "load_demo",
+        articles=150,
+        stdout=open("/dev/null", "w"),  # noqa: SIM115
+        stderr=open("/dev/null", "w"),  # noqa: SIM115
+    )
+    added = Article.objects.order_by("-id")[:150]
+    assert Article.objects.count() == before + 150
+    assert Article.objects.published().count() == before + 150
+    assert all(article.bylines.exists() for article in added)
+    assert all(article.reading_time >= 1 for article in added)
+    assert {article.kind for article in added} >= {"article", "brief", "video"}

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw
 
 from articles import demo_content as demo
+from articles.demo_bulk import create_bulk_articles
 from articles.models import Article, Byline, Section, Tag
 from authors.models import Author
 
@@ -50,6 +51,14 @@ def demo_image(seed: int, size=(1600, 900), color=(40, 60, 90)) -> ContentFile:
 class Command(BaseCommand):
     help = "Load demo content (the seed article and 40+ items) and two demo logins."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--articles",
+            type=int,
+            default=0,
+            help="Also create this many more realistic articles with bulk inserts (load tests).",
+        )
+
     def handle(self, *args, **options):
         with transaction.atomic():
             sections = self.load_sections()
@@ -68,6 +77,30 @@ class Command(BaseCommand):
         )
         for username, password in logins:
             self.stdout.write(f"Demo login (local use only): {username} / {password}")
+        if options["articles"]:
+            self.load_bulk(options["articles"], sections, authors, tags)
+
+    def load_bulk(self, count, sections, authors, tags):
+        hero_images = list(
+            Article.objects.exclude(hero_image="").values_list(
+                "hero_image", "hero_width", "hero_height"
+            )[:20]
+        )
+
+        def progress(done):
+            filled = done * 30 // count
+            self.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{count}", ending="")
+
+        created = create_bulk_articles(
+            count,
+            sections=list(sections.values()),
+            authors=list(authors.values()),
+            tags=list(tags.values()),
+            hero_images=hero_images,
+            progress=progress,
+        )
+        self.stderr.write("")
+        self.stdout.write(self.style.SUCCESS(f"Bulk: {created} more items created."))
 
     def load_sections(self):
         sections = {}
