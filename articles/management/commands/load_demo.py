@@ -106,7 +106,7 @@ class Command(BaseCommand):
             paragraphs = demo.FILLER_PARAGRAPHS[index % 4 :] + demo.FILLER_PARAGRAPHS[: index % 4]
             items.append(
                 {
-                    "slug": slugify(title, allow_unicode=True),
+                    "slug": slugify(title),
                     "title": title,
                     "kind": kind,
                     "section": section,
