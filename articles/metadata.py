@@ -51,9 +51,7 @@ def hero_crops(article: Article) -> dict[tuple[int, int], Crop]:
             for ratio in STRUCTURED_DATA_RATIOS
         }
         article._hero_crops = {
-            ratio: crop
-            for ratio, crop in crops.items()
-            if crop and crop.pixels >= MIN_IMAGE_PIXELS
+            ratio: crop for ratio, crop in crops.items() if crop and crop.pixels >= MIN_IMAGE_PIXELS
         }
     return article._hero_crops
 

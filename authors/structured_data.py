@@ -25,7 +25,9 @@ def person(author: Author) -> dict:
     if author.photo:
         data["image"] = absolute_url(author.photo.url)
     if author.languages:
-        data["knowsLanguage"] = [name.strip() for name in author.languages.split(",") if name.strip()]
+        data["knowsLanguage"] = [
+            name.strip() for name in author.languages.split(",") if name.strip()
+        ]
     if links := same_as(author):
         data["sameAs"] = links
     return data

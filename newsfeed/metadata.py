@@ -28,7 +28,11 @@ def feed_links(subject=None) -> list[dict]:
         for feed_type, name, label in [(RSS, "rss", "RSS"), (ATOM, "atom", "Atom")]:
             url = reverse(f"newsfeed:{kind}_{name}", kwargs={"slug": subject.slug})
             links.append(
-                {"type": feed_type, "title": f"{settings.SITE_NAME}: {subject} ({label})", "url": url}
+                {
+                    "type": feed_type,
+                    "title": f"{settings.SITE_NAME}: {subject} ({label})",
+                    "url": url,
+                }
             )
     return links
 
