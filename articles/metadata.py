@@ -4,7 +4,10 @@ Everything comes from fields the reporters already fill in; the SEO title and
 description replace the headline and standfirst when an editor writes them.
 """
 
+import logging
+
 from django.utils.text import Truncator
+from PIL import Image
 
 from articles.crops import Crop, centred_crop
 from articles.models import Article
@@ -17,6 +20,8 @@ SOCIAL_RATIO = (16, 9)
 CROP_WIDTH = 1200
 MIN_IMAGE_PIXELS = 50_000
 DESCRIPTION_LENGTH = 200
+
+logger = logging.getLogger(__name__)
 
 
 def seo_title(article: Article) -> str:
@@ -46,10 +51,15 @@ def date_modified(article: Article):
 def hero_crops(article: Article) -> dict[tuple[int, int], Crop]:
     """The 1:1, 4:3 and 16:9 crops of the hero image that are big enough for search engines."""
     if not hasattr(article, "_hero_crops"):
-        crops = {
-            ratio: centred_crop(article.hero_image, ratio=ratio, width=CROP_WIDTH)
-            for ratio in STRUCTURED_DATA_RATIOS
-        }
+        try:
+            crops = {
+                ratio: centred_crop(article.hero_image, ratio=ratio, width=CROP_WIDTH)
+                for ratio in STRUCTURED_DATA_RATIOS
+            }
+        except (OSError, ValueError, Image.DecompressionBombError):
+            # A missing or damaged file costs the page its image metadata, not the page.
+            logger.exception("No crops for the hero image of article %s", article.pk)
+            crops = {}
         article._hero_crops = {
             ratio: crop for ratio, crop in crops.items() if crop and crop.pixels >= MIN_IMAGE_PIXELS
         }

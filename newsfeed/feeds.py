@@ -34,7 +34,7 @@ def xml_text(value: str) -> str:
 
 
 class FeedExtras:
-    """What both generators add to Django's: every author, the full body, the hero image."""
+    """The hero image as Media RSS, which both generators add after Django's elements."""
 
     def add_media(self, handler, item):
         if image := item.get("image"):

@@ -7,6 +7,7 @@ from lxml import html
 from PIL import Image
 
 from articles.crops import centred_crop
+from articles.metadata import hero_crops
 from tests.factories import image_file, make_article
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +106,10 @@ def test_crops_under_50000_pixels_are_left_out_of_structured_data(client):
     assert "image" not in news
     (og_image,) = page.xpath('//meta[@property="og:image"]/@content')
     assert og_image.endswith("/static/img/logo.png")
+
+
+def test_missing_hero_file_costs_only_the_image_metadata(media_root):
+    """If the stored hero file is gone, the JSON-LD leaves out the image instead of failing."""
+    article = make_article(hero_image=image_file(size=(1600, 900)), hero_alt="x")
+    (media_root / article.hero_image.name).unlink()
+    assert hero_crops(article) == {}
