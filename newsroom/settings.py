@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "django_ckeditor_5",
     "authors",
     "articles",
@@ -147,6 +148,17 @@ MAX_IMAGE_PIXELS = 50_000_000
 SITE_NAME = os.environ.get("SITE_NAME", "The Kyiv Ledger")
 SITE_LANGUAGE = os.environ.get("SITE_LANGUAGE", "en")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_DESCRIPTION = os.environ.get(
+    "SITE_DESCRIPTION", "News from Kyiv: the war, politics, business and life in Ukraine."
+)
+# A static file; search engines and social networks show it for the newsroom.
+SITE_LOGO = "img/logo.png"
+# The newsroom's own accounts: an X handle (without @) and profile addresses for "sameAs".
+SITE_X_HANDLE = os.environ.get("SITE_X_HANDLE", "").lstrip("@")
+SITE_SOCIAL_URLS = env_list("SITE_SOCIAL_URLS")
+# Feeds carry the full body (True) or only the summary (False); 50 newest items each.
+FEEDS_FULL_CONTENT = env_bool("FEEDS_FULL_CONTENT", True)
+FEED_ITEMS = 50
 
 # Rich text: CKEditor 5 in the admin. Uploads are for staff only.
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"

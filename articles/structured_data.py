@@ -1,0 +1,114 @@
+"""An article as schema.org data: NewsArticle, its breadcrumbs and, for video items, VideoObject."""
+
+from urllib.parse import parse_qs, urlsplit
+
+from django.conf import settings
+from django.urls import reverse
+
+from articles.metadata import date_modified, description, hero_crops
+from articles.models import Article
+from authors.structured_data import person
+from newsroom.identity import absolute_url, publisher
+from newsroom.structured_data import breadcrumb_list, iso_datetime
+
+ARTICLE_TYPES = {
+    Article.Kind.OPINION: "OpinionNewsArticle",
+    Article.Kind.ANALYSIS: "AnalysisNewsArticle",
+}
+
+
+def news_article(article: Article) -> dict:
+    """The article for Google News and other readers of schema.org.
+
+    Uses the bylines, tags and corrections the caller prefetched.
+    """
+    url = absolute_url(article.get_absolute_url())
+    authors = [person(byline.author) for byline in article.bylines.all()]
+    data = {
+        "@type": ARTICLE_TYPES.get(article.kind, "NewsArticle"),
+        "@id": f"{url}#article",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.title,
+        "description": description(article),
+        "image": [
+            {"@type": "ImageObject", "url": absolute_url(crop.url), **crop_size(crop)}
+            for crop in hero_crops(article).values()
+        ],
+        "datePublished": iso_datetime(article.publish_at),
+        "dateModified": iso_datetime(date_modified(article)),
+        "author": authors or [{"@type": "Organization", "name": settings.SITE_NAME}],
+        "publisher": publisher(),
+        "articleSection": article.section.name,
+        "keywords": [tag.name for tag in article.tags.all()],
+        "wordCount": article.word_count,
+        "inLanguage": settings.SITE_LANGUAGE,
+        "isAccessibleForFree": True,
+    }
+    if corrections := article.corrections.all():
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.text,
+                "datePublished": iso_datetime(correction.published_at),
+            }
+            for correction in corrections
+        ]
+    if not data["image"]:
+        del data["image"]
+    return data
+
+
+def crop_size(crop) -> dict:
+    return {"width": crop.width, "height": crop.height}
+
+
+def article_breadcrumbs(article: Article) -> dict:
+    return breadcrumb_list(
+        [
+            (settings.SITE_NAME, reverse("newsfeed:home")),
+            (article.section.name, article.section.get_absolute_url()),
+            (article.title, article.get_absolute_url()),
+        ]
+    )
+
+
+def video_object(article: Article) -> dict | None:
+    """The video of a video item, or None for other kinds."""
+    if article.kind != Article.Kind.VIDEO or not article.video_url:
+        return None
+    video_id, embed = embed_address(article.video_url)
+    thumbnails = [absolute_url(crop.url) for crop in hero_crops(article).values()]
+    if not thumbnails and embed and "youtube" in embed:
+        thumbnails = [f"https://i.ytimg.com/vi/{video_id}/hqdefault.jpg"]
+    data = {
+        "@type": "VideoObject",
+        "name": article.title,
+        "description": description(article) or article.title,
+        "thumbnailUrl": thumbnails,
+        "uploadDate": iso_datetime(article.publish_at),
+        "url": absolute_url(article.get_absolute_url()),
+        "publisher": {"@id": publisher()["@id"]},
+    }
+    if embed:
+        data["embedUrl"] = embed
+    return data
+
+
+def embed_address(video_url: str) -> tuple[str, str]:
+    """The video's id and its player address, for YouTube and Vimeo; ("", "") otherwise."""
+    parts = urlsplit(video_url)
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    path = parts.path.strip("/")
+    if host == "youtube.com" and path == "watch":
+        video_id = parse_qs(parts.query).get("v", [""])[0]
+    elif host == "youtu.be" or (host == "youtube.com" and path.startswith(("embed/", "shorts/"))):
+        video_id = path.rsplit("/", 1)[-1]
+    elif host in {"vimeo.com", "player.vimeo.com"} and path.rsplit("/", 1)[-1].isdigit():
+        video_id = path.rsplit("/", 1)[-1]
+        return video_id, f"https://player.vimeo.com/video/{video_id}"
+    else:
+        return "", ""
+    if not video_id.replace("-", "").replace("_", "").isalnum():
+        return "", ""
+    return video_id, f"https://www.youtube.com/embed/{video_id}"

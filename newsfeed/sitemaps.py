@@ -1,0 +1,171 @@
+"""What crawlers are told: the sitemap index and its sitemaps, the Google News sitemap, robots.txt.
+
+Every address is on settings.SITE_URL, whatever host the request came in on,
+and every view runs a fixed number of queries however many items there are.
+"""
+
+from datetime import timedelta
+from math import ceil
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Greatest
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Section, Tag
+from authors.models import Author
+from newsfeed.feeds import xml_text
+from newsroom.identity import absolute_url, site_domain, site_protocol
+from newsroom.structured_data import iso_datetime
+
+# Google News takes articles of the last two days, at most 1,000 in one sitemap.
+NEWS_WINDOW = timedelta(hours=48)
+NEWS_LIMIT = 1000
+# Kept out of search engines: the admin, search results and preview links.
+ROBOTS_DISALLOW = ["/search", "/preview/", "/ckeditor5/"]
+
+
+def last_change():
+    """When a reader last saw the article change: its last edit, or its publication if later."""
+    return Greatest("updated_at", "publish_at")
+
+
+def listed_articles(now=None):
+    """Published articles whose page here is the original (no canonical URL elsewhere)."""
+    return Article.objects.published(now).filter(canonical_url="")
+
+
+class NewsroomSitemap(Sitemap):
+    """A sitemap of objects annotated with `lastmod`, on the newsroom's own address."""
+
+    def get_protocol(self, protocol=None):
+        return site_protocol()
+
+    def get_domain(self, site=None):
+        return site_domain()
+
+    def lastmod(self, item):
+        return item.lastmod.replace(microsecond=0)
+
+    def summary(self) -> dict:
+        """How many URLs this sitemap lists and when the newest of them changed, in one query."""
+        return self.items().aggregate(urls=Count("pk"), latest=Max("lastmod"))
+
+
+class ArticleSitemap(NewsroomSitemap):
+    def items(self):
+        return (
+            listed_articles()
+            .annotate(lastmod=last_change())
+            .only("slug", "updated_at", "publish_at")
+            .order_by("-publish_at", "-id")
+        )
+
+
+class ListingSitemap(NewsroomSitemap):
+    """Section, tag or author pages that list at least one published article."""
+
+    model = None
+    article_field = ""  # How an article points at one of these objects.
+
+    def items(self):
+        newest = (
+            listed_articles()
+            .filter(**{self.article_field: OuterRef("pk")})
+            .annotate(changed=last_change())
+            .order_by("-changed")
+            .values("changed")[:1]
+        )
+        return (
+            self.model.objects.annotate(lastmod=Subquery(newest))
+            .filter(lastmod__isnull=False)
+            .only("slug")
+            .order_by("pk")
+        )
+
+
+class SectionSitemap(ListingSitemap):
+    model = Section
+    article_field = "section"
+
+
+class TagSitemap(ListingSitemap):
+    model = Tag
+    article_field = "tags"
+
+
+class AuthorSitemap(ListingSitemap):
+    model = Author
+    article_field = "bylines__author"
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "tags": TagSitemap,
+    "authors": AuthorSitemap,
+}
+
+
+@x_robots_tag
+def sitemap_index(request):
+    """The sitemap index: one entry per sitemap page (50,000 URLs each), with its lastmod."""
+    entries = []
+    for section, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class()
+        summary = sitemap.summary()
+        if not summary["urls"]:
+            continue
+        url = absolute_url(reverse("newsfeed:sitemap", kwargs={"section": section}))
+        lastmod = summary["latest"].replace(microsecond=0)
+        entries.append(SitemapIndexItem(url, lastmod))
+        for page in range(2, ceil(summary["urls"] / sitemap.limit) + 1):
+            entries.append(SitemapIndexItem(f"{url}?p={page}", lastmod))
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
+
+
+@x_robots_tag
+def news_sitemap(request):
+    """The Google News sitemap: articles published in the last 48 hours, newest first."""
+    now = timezone.now()
+    articles = (
+        listed_articles(now)
+        .filter(publish_at__gte=now - NEWS_WINDOW)
+        .only("slug", "title", "publish_at")
+        .order_by("-publish_at", "-id")[:NEWS_LIMIT]
+    )
+    entries = [
+        {
+            "location": absolute_url(article.get_absolute_url()),
+            "title": xml_text(article.title),
+            "published": iso_datetime(article.publish_at),
+        }
+        for article in articles
+    ]
+    context = {
+        "entries": entries,
+        "publication_name": xml_text(settings.SITE_NAME),
+        "language": settings.SITE_LANGUAGE,
+    }
+    return TemplateResponse(
+        request, "newsfeed/news_sitemap.xml", context, content_type="application/xml"
+    )
+
+
+def robots_txt(request):
+    context = {
+        "disallow": [reverse("admin:index"), *ROBOTS_DISALLOW],
+        "sitemaps": [
+            absolute_url(reverse("newsfeed:sitemap_index")),
+            absolute_url(reverse("newsfeed:news_sitemap")),
+        ],
+    }
+    return TemplateResponse(
+        request, "newsfeed/robots.txt", context, content_type="text/plain; charset=utf-8"
+    )
