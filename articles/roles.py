@@ -39,3 +39,13 @@ def permission_codenames(role: str) -> list[tuple[str, str]]:
         for model, actions in models.items()
         for action in actions.split()
     ]
+
+
+def ensure_roles(group_model, permission_model) -> None:
+    """Create the role groups and give them their permissions; safe to run again."""
+    for role in ROLE_PERMISSIONS:
+        group, _ = group_model.objects.get_or_create(name=role)
+        for app_label, codename in permission_codenames(role):
+            group.permissions.add(
+                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+            )

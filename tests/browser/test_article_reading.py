@@ -17,3 +17,9 @@ def test_seed_article_reads_as_on_the_seed_page(demo_site, page, phone_page, scr
     phone_page.goto(url)
     assert phone_page.locator("h1").is_visible()
     screenshot(phone_page, "article-phone")
+
+
+def test_demo_site_loads_again_for_a_second_browser_test(demo_site, page):
+    """The demo site fixture works for more than one test in a run."""
+    page.goto(f"{demo_site}/news-feed/")
+    assert page.locator(".feed-item").count() == 20
