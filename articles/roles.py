@@ -39,3 +39,9 @@ def permission_codenames(role: str) -> list[tuple[str, str]]:
         for model, actions in models.items()
         for action in actions.split()
     ]
+
+
+# Permissions added after the roles were first created, granted by later migrations.
+# The editors' object-level rights (publish, schedule, unpublish, correct, restore,
+# edit anyone's work in any state) all hang on this one permission.
+EDITOR_WORKFLOW_PERMISSIONS = [("articles", "publish_article")]

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_ckeditor_5",
+    "reversion",
     "authors",
     "articles",
     "newsfeed",
