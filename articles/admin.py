@@ -111,7 +111,7 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
         if obj is None or not policy.can(request.user, Action.EDIT, obj):
             return fieldsets
         first_name, first = fieldsets[0]
-        fieldsets[0] = (first_name, {**first, "fields": [*first["fields"], "version"]})
+        fieldsets[0] = (first_name, {**first, "fields": [*first["fields"], "edited_version"]})
         workflow = []
         if policy.workflow_actions(request.user, obj):
             workflow.append("workflow_note")

@@ -20,7 +20,7 @@ WORKFLOW_BUTTON = "_workflow"
 
 
 class ArticleAdminForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    edited_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     workflow_note = forms.CharField(
         label=_("Note"),
         required=False,
@@ -69,8 +69,8 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.conflict = None
         if self.instance.pk:
-            self.fields["version"].required = True
-            self.fields["version"].initial = self.instance.version
+            self.fields["edited_version"].required = True
+            self.fields["edited_version"].initial = self.instance.version
 
     def clean(self):
         cleaned_data = super().clean()
@@ -81,8 +81,8 @@ class ArticleAdminForm(forms.ModelForm):
                 self.add_error("schedule_for", _("Choose a publish time in the future."))
         if action == Action.SEND_BACK and not cleaned_data.get("workflow_note", "").strip():
             self.add_error("workflow_note", _("Say what the reporter should change."))
-        if self.instance.pk and cleaned_data.get("version"):
-            self.check_version(cleaned_data["version"])
+        if self.instance.pk and cleaned_data.get("edited_version"):
+            self.check_version(cleaned_data["edited_version"])
         return cleaned_data
 
     def check_version(self, seen: int) -> None:
@@ -112,7 +112,7 @@ class ArticleAdminForm(forms.ModelForm):
         }
         # The next save is a deliberate one, made after seeing the changes above.
         self.data = self.data.copy()
-        self.data[self.add_prefix("version")] = str(current)
+        self.data[self.add_prefix("edited_version")] = str(current)
         raise forms.ValidationError(
             _(
                 "Someone else saved this article while you were editing it (you started "
