@@ -14,7 +14,7 @@ from newsroom.richtext import plain_text
 
 BLOCK_END = re.compile(r"</(p|h\d|li|blockquote|figcaption|tr)>|<br\s*/?>", re.IGNORECASE)
 IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]*)\"[^>]*>", re.IGNORECASE)
-TOKEN = re.compile(r"\s+|[^\s]+")
+TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 # What a person reading the diff sees, in the order of the article form.
 LABELS = {
