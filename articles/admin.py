@@ -1,7 +1,19 @@
-from django.contrib import admin
+import reversion
+from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles import policy, services
+from articles.admin_forms import WORKFLOW_BUTTON, ArticleAdminForm
+from articles.admin_views import ArticleWorkflowViews
 from articles.models import Article, Byline, Correction, Section, Tag
+from articles.policy import Action
 
 
 @admin.register(Section)
@@ -25,15 +37,39 @@ class BylineInline(admin.TabularInline):
     autocomplete_fields = ["author"]
     fields = ["author", "role", "position"]
 
+    def has_add_permission(self, request, obj=None):
+        allowed = obj is None or policy.can(request.user, Action.EDIT, obj)
+        return allowed and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = obj is None or policy.can(request.user, Action.EDIT, obj)
+        return allowed and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = obj is None or policy.can(request.user, Action.EDIT, obj)
+        return allowed and super().has_delete_permission(request, obj)
+
 
 class CorrectionInline(admin.StackedInline):
+    """Corrections as published. New ones are added with the "New correction" field."""
+
     model = Correction
     extra = 0
     fields = ["published_at", "text"]
 
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return policy.is_editor(request.user) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return policy.is_editor(request.user) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = ["title", "kind", "section", "status", "byline_names", "publish_at"]
     list_filter = ["status", "kind", "section", "is_breaking", "authors"]
     list_select_related = ["section"]
@@ -42,7 +78,16 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["tags"]
     date_hierarchy = "publish_at"
     inlines = [BylineInline, CorrectionInline]
-    readonly_fields = ["word_count", "reading_time", "first_published_at", "updated_at"]
+    # Status and publish time change only through the workflow buttons, so every
+    # change is a recorded transition.
+    readonly_fields = [
+        "status",
+        "publish_at",
+        "first_published_at",
+        "updated_at",
+        "word_count",
+        "reading_time",
+    ]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "standfirst", "body"]}),
         (_("Placement"), {"fields": ["section", "tags", "is_breaking"]}),
@@ -61,8 +106,146 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Measured"), {"fields": ["word_count", "reading_time"]}),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(name, {**options}) for name, options in self.fieldsets]
+        if obj is None or not policy.can(request.user, Action.EDIT, obj):
+            return fieldsets
+        first_name, first = fieldsets[0]
+        fieldsets[0] = (first_name, {**first, "fields": [*first["fields"], "edited_version"]})
+        workflow = []
+        if policy.workflow_actions(request.user, obj):
+            workflow.append("workflow_note")
+        if policy.can(request.user, Action.SCHEDULE, obj):
+            workflow.append("schedule_for")
+        if policy.can(request.user, Action.CORRECT, obj):
+            workflow.append("correction_text")
+        if workflow:
+            fieldsets.insert(4, (_("Workflow"), {"fields": workflow}))
+        return fieldsets
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("bylines__author")
+        queryset = super().get_queryset(request).prefetch_related("bylines__author")
+        if policy.is_editor(request.user):
+            return queryset
+        # Reporters see their own work in every state and everyone's live articles.
+        own = Byline.objects.filter(author__user=request.user).values("article")
+        live = Q(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        return queryset.filter(Q(pk__in=own) | live)
+
+    def get_object(self, request, object_id, from_field=None):
+        # Found whatever the list shows; the permission checks below then answer 403.
+        field = Article._meta.pk if from_field is None else Article._meta.get_field(from_field)
+        try:
+            return Article.objects.get(**{field.name: field.to_python(object_id)})
+        except (Article.DoesNotExist, ValidationError, ValueError):
+            return None
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_view_permission(request)
+        return policy.can(request.user, Action.VIEW, obj)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return policy.can(request.user, Action.EDIT, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return policy.is_editor(request.user) and super().has_delete_permission(request)
+        return policy.can(request.user, Action.DELETE, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        article = self.get_object(request, unquote(object_id)) if object_id else None
+        self.check_workflow_request(request, article, adding=object_id is None)
+        if article is not None and self.has_change_permission(request, article):
+            services.revision_baseline(article=article)
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def check_workflow_request(self, request, article, *, adding):
+        """Refuse (403) a workflow step or correction the user may not take, before any save."""
+        requested = request.POST.get(WORKFLOW_BUTTON, "")
+        correcting = bool(request.POST.get("correction_text", "").strip())
+        if not requested and not correcting:
+            return
+        if adding or article is None:
+            raise PermissionDenied
+        if requested and (
+            requested not in policy.WORKFLOW_ACTIONS
+            or not policy.can(request.user, Action(requested), article)
+        ):
+            raise PermissionDenied
+        if correcting and not policy.can(request.user, Action.CORRECT, article):
+            raise PermissionDenied
+
+    def save_model(self, request, obj, form, change):
+        old_slug = form.initial.get("slug", "") if change else ""
+        super().save_model(request, obj, form, change)
+        if change:
+            services.slug_change_record(article=obj, old_slug=old_slug)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        if not policy.is_editor(request.user):
+            # A reporter stays on the byline of what they write, so it stays theirs.
+            services.byline_add_creator(article=article, user=request.user)
+        if not change:
+            return
+        data = form.cleaned_data
+        if data.get("correction_text", "").strip():
+            services.correction_add(article=article, by=request.user, text=data["correction_text"])
+        requested = request.POST.get(WORKFLOW_BUTTON, "")
+        if requested == Action.SCHEDULE:
+            services.article_schedule(
+                article=article,
+                by=request.user,
+                publish_at=data["schedule_for"],
+                note=data.get("workflow_note", ""),
+            )
+        elif requested:
+            services.WORKFLOW_SERVICES[Action(requested)](
+                article=article, by=request.user, note=data.get("workflow_note", "")
+            )
+
+    def log_addition(self, request, obj, message):
+        self.comment_revision(message)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        self.comment_revision(message)
+        return super().log_change(request, obj, message)
+
+    def comment_revision(self, message):
+        """Describe the revision as the admin's history does, before any workflow step."""
+        changes = LogEntry(change_message=message).get_change_message()
+        reversion.set_comment(f"{changes} {reversion.get_comment()}".strip())
+
+    def response_change(self, request, obj):
+        requested = request.POST.get(WORKFLOW_BUTTON, "")
+        if requested in policy.WORKFLOW_ACTIONS:
+            obj.refresh_from_db()
+            state = policy.state_of(obj).label.lower()
+            messages.success(
+                request,
+                _("“%(title)s” was saved and is now %(state)s.")
+                % {
+                    "title": obj.title,
+                    "state": state,
+                },
+            )
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        return super().response_change(request, obj)
+
+    def has_add_permission(self, request):
+        if not super().has_add_permission(request):
+            return False
+        # A reporter writes under their own byline, so they need an author profile.
+        return policy.is_editor(request.user) or hasattr(request.user, "author")
 
     @admin.display(description=_("authors"))
     def byline_names(self, article):

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 
 class ArticlesConfig(AppConfig):
@@ -8,8 +8,13 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles.models import Article, Byline, Correction, Section, Tag
+        from articles.roles import ensure_roles
         from authors.models import Author
         from newsroom.page_cache import content_changed
+
+        # The roles migration makes the groups once; this keeps them whole after
+        # every migrate and after a flush (which empties tables but re-sends post_migrate).
+        post_migrate.connect(ensure_roles, sender=self)
 
         # Any change readers could see starts a new content version of the page cache.
         for model in (Article, Byline, Correction, Section, Tag, Author):

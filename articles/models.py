@@ -1,3 +1,5 @@
+import reversion
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -6,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
+from articles.share_tokens import sign_share_link
 from newsroom.images import validate_image_file
 from newsroom.richtext import count_images, count_words, plain_text, reading_minutes, sanitize_html
 
@@ -62,6 +65,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
 
 
+@reversion.register(follow=["bylines"])
 class Article(models.Model):
     """Anything the newsroom publishes: an article, a brief, a video, an opinion."""
 
@@ -154,6 +158,12 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Goes up by one on every save; an edit of an older version is refused."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -179,12 +189,23 @@ class Article(models.Model):
                 fields=["status", "-publish_at", "-id"], name="article_published_order_idx"
             ),
         ]
+        permissions = [
+            (
+                "publish_article",
+                _("Can publish, schedule, unpublish, correct and oversee all articles"),
+            ),
+        ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
         self.update_derived_fields()
+        if not self._state.adding:
+            # Every save is a new version; editors' forms compare it to catch lost edits.
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -231,6 +252,7 @@ class Article(models.Model):
         return (self.updated_at - published).total_seconds() > 60
 
 
+@reversion.register()
 class Byline(models.Model):
     """An author of an article, in byline order, with the part they played."""
 
@@ -278,3 +300,102 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"Correction of {timezone.localtime(self.published_at):%Y-%m-%d} to {self.article}"
+
+
+class ArticleTransition(models.Model):
+    """One step of an article through the workflow: who moved it, when, from where to where."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for review")
+        SENT_BACK = "sent_back", _("Sent back")
+        PUBLISHED = "published", _("Published")
+        SCHEDULED = "scheduled", _("Scheduled")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        CORRECTED = "corrected", _("Correction added")
+        RESTORED = "restored", _("Revision restored")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
+    action = models.CharField(_("action"), max_length=20, choices=Action)
+    from_status = models.CharField(_("from"), max_length=20, choices=Article.Status)
+    to_status = models.CharField(_("to"), max_length=20, choices=Article.Status)
+    publish_at = models.DateTimeField(_("publish time"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="article_transitions",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.article}"
+
+
+class ShareLink(models.Model):
+    """A signed link that shows an unpublished article to someone without a login.
+
+    The URL carries a signed token naming this row, so it cannot be guessed or
+    altered; the row decides whether it still works (expiry, revocation).
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="share_links")
+    note = models.CharField(
+        _("shared with"), max_length=200, blank=True, help_text=_("Who the link is for.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="share_link_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Share link to {self.article}"
+
+    def get_absolute_url(self):
+        return reverse("articles:shared_preview", kwargs={"token": self.token})
+
+    @property
+    def token(self):
+        return sign_share_link(self.pk)
+
+    def is_active(self, now=None):
+        return self.revoked_at is None and self.expires_at > (now or timezone.now())
+
+
+class SlugRedirect(models.Model):
+    """An old slug of a published article, answered with a 301 to its current URL, forever."""
+
+    old_slug = models.SlugField(_("old slug"), max_length=300, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="slug_redirects")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old URL")
+        verbose_name_plural = _("old URLs")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.article.slug}"

@@ -41,11 +41,26 @@ def permission_codenames(role: str) -> list[tuple[str, str]]:
     ]
 
 
-def ensure_roles(group_model, permission_model) -> None:
-    """Create the role groups and give them their permissions; safe to run again."""
+# Permissions added after the roles were first created, granted by later migrations.
+# The editors' object-level rights (publish, schedule, unpublish, correct, restore,
+# edit anyone's work in any state) all hang on this one permission.
+EDITOR_WORKFLOW_PERMISSIONS = [("articles", "publish_article")]
+
+
+def ensure_roles(using="default", **kwargs):
+    """Create the role groups, if missing, and give them their permissions."""
+    from django.contrib.auth.models import Group, Permission
+
     for role in ROLE_PERMISSIONS:
-        group, _ = group_model.objects.get_or_create(name=role)
-        for app_label, codename in permission_codenames(role):
-            group.permissions.add(
-                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+        wanted = permission_codenames(role)
+        if role == EDITORS:
+            wanted += EDITOR_WORKFLOW_PERMISSIONS
+        group, _ = Group.objects.using(using).get_or_create(name=role)
+        for app_label, codename in wanted:
+            permission = (
+                Permission.objects.using(using)
+                .filter(content_type__app_label=app_label, codename=codename)
+                .first()
             )
+            if permission is not None:
+                group.permissions.add(permission)

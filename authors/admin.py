@@ -21,3 +21,22 @@ class AuthorAdmin(admin.ModelAdmin):
         ),
         (_("Login"), {"fields": ["user"]}),
     ]
+
+    # People who may add authors (editors) manage every profile; anyone else with
+    # change rights (reporters) edits only their own, and not its login or slug.
+    def manages_authors(self, request):
+        return request.user.has_perm("authors.add_author")
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or self.manages_authors(request):
+            return allowed
+        return allowed and obj.user_id == request.user.pk
+
+    def get_readonly_fields(self, request, obj=None):
+        if self.manages_authors(request):
+            return self.readonly_fields
+        return [*self.readonly_fields, "slug", "user", "is_active"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return self.prepopulated_fields if self.manages_authors(request) else {}

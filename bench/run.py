@@ -30,7 +30,7 @@ PAGES = {
     "news feed p5": "/news-feed/?page=5",
     "author": "/author/martin-fornusek/",
     "search": "/search/?q=Wiesbaden",
-    "rss feed": "/feeds/rss/",
+    "rss feed": "/rss.xml",
 }
 ENVIRONMENT = {
     "DJANGO_SETTINGS_MODULE": "bench.settings",

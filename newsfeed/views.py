@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Section, Tag
-from articles.selectors import published_items
+from articles.selectors import published_corrections, published_items
 from authors.models import Author
 
 ITEMS_PER_PAGE = 20
@@ -48,3 +48,8 @@ def author(request, slug):
     author = get_object_or_404(Author, slug=slug)
     page = paginate(request, published_items().filter(bylines__author=author))
     return render(request, "newsfeed/author.html", {"author": author, "page": page})
+
+
+def corrections(request):
+    page = paginate(request, published_corrections())
+    return render(request, "newsfeed/corrections.html", {"page": page})

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django_ckeditor_5",
+    "reversion",
     "authors",
     "articles",
     "newsfeed",

@@ -10,6 +10,18 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Views are tested as they render; the page cache is switched on by its own tests."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The reader page cache switched on, as in production."""
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rolled-back data must not linger in pages."""
     cache.clear()

@@ -73,3 +73,27 @@ def make_user(*, role=None, password="correct horse battery staple", **fields):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def make_staff(*, role: str, name=None, **fields):
+    """A reporter or editor login with a linked author profile, as create_staff makes them."""
+    user = make_user(role=role, **fields)
+    make_author(name=name or f"Byline of {user.username}", user=user)
+    return user
+
+
+def make_article_in_state(state: str, **fields) -> Article:
+    """An article in a workflow state: draft, review, scheduled, published or unpublished."""
+    now = timezone.now()
+    status, publish_at = {
+        "draft": (Article.Status.DRAFT, None),
+        "review": (Article.Status.IN_REVIEW, None),
+        "scheduled": (Article.Status.PUBLISHED, now + timedelta(days=1)),
+        "published": (Article.Status.PUBLISHED, now - timedelta(hours=1)),
+        "unpublished": (Article.Status.UNPUBLISHED, now - timedelta(days=1)),
+    }[state]
+    fields.setdefault("status", status)
+    fields.setdefault("publish_at", publish_at)
+    if state == "unpublished":
+        fields.setdefault("first_published_at", publish_at)
+    return make_article(**fields)

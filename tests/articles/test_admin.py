@@ -113,12 +113,14 @@ def test_duplicate_slug_is_a_form_error(editor_client):
     assert Article.objects.get().title == existing.title
 
 
-def test_published_without_time_is_a_form_error(editor_client):
-    """Publishing without a publish time is refused with an error on that field."""
+def test_status_and_publish_time_are_not_set_by_the_form(editor_client):
+    """The add form ignores a posted status: articles start as drafts; publishing is a step."""
     data = article_form(make_section(), make_author(), status="published")
+    data["publish_at_0"], data["publish_at_1"] = "2020-01-01", "10:00"
     response = editor_client.post(reverse("admin:articles_article_add"), data)
-    assert response.status_code == 200
-    assert "publish_at" in response.context["adminform"].form.errors
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.status, article.publish_at) == ("draft", None)
 
 
 def test_author_add_form_saves_photo_and_rejects_non_image(editor_client):

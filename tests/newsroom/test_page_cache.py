@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from tests.factories import make_article, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 def test_second_anonymous_visit_is_served_from_cache_without_queries(

@@ -8,7 +8,7 @@ import secrets
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -19,7 +19,6 @@ from PIL import Image, ImageDraw
 from articles import demo_content as demo
 from articles.demo_bulk import create_bulk_articles
 from articles.models import Article, Byline, Section, Tag
-from articles.roles import ensure_roles
 from authors.models import Author
 
 DEMO_LOGINS = [
@@ -186,7 +185,6 @@ class Command(BaseCommand):
         return created
 
     def load_logins(self, authors):
-        ensure_roles(Group, Permission)  # a flushed test database has lost them
         logins = []
         for username, group_name, author_slug in DEMO_LOGINS:
             user, _ = get_user_model().objects.get_or_create(

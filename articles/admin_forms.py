@@ -1,0 +1,133 @@
+"""The article form of the admin: no lost edits, and the fields the workflow buttons use.
+
+No lost edits: the form carries the version of the article it was opened on.
+On save it locks the article's row (the admin saves the form, its inlines and
+the workflow step in the same transaction) and compares versions; if someone
+saved in between, the save is refused, the person's text stays in the form and
+the form shows what the other person changed.
+"""
+
+from django import forms
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles import revisions
+from articles.models import Article
+from articles.policy import Action
+
+WORKFLOW_BUTTON = "_workflow"
+
+
+class ArticleAdminForm(forms.ModelForm):
+    edited_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    workflow_note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text=_("Kept in the workflow log. Required when sending an article back."),
+    )
+    schedule_for = forms.SplitDateTimeField(
+        label=_("Schedule for"),
+        required=False,
+        widget=AdminSplitDateTime,
+        help_text=_('Used by "Save and schedule": readers see the article from this time.'),
+    )
+    correction_text = forms.CharField(
+        label=_("New correction"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_(
+            "Plain text: what was wrong and what is right now. Saving publishes it, "
+            "dated today, under the article and on the corrections page."
+        ),
+    )
+
+    class Meta:
+        model = Article
+        # Status and publish time are not here: they change only by workflow steps.
+        fields = [
+            "kind",
+            "title",
+            "slug",
+            "standfirst",
+            "body",
+            "section",
+            "tags",
+            "is_breaking",
+            "hero_image",
+            "hero_alt",
+            "hero_caption",
+            "hero_credit",
+            "video_url",
+            "seo_title",
+            "seo_description",
+            "canonical_url",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        if self.instance.pk:
+            self.fields["edited_version"].required = True
+            self.fields["edited_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        action = self.data.get(WORKFLOW_BUTTON, "")
+        if action == Action.SCHEDULE:
+            when = cleaned_data.get("schedule_for")
+            if not when or when <= timezone.now():
+                self.add_error("schedule_for", _("Choose a publish time in the future."))
+        if action == Action.SEND_BACK and not cleaned_data.get("workflow_note", "").strip():
+            self.add_error("workflow_note", _("Say what the reporter should change."))
+        if self.instance.pk and cleaned_data.get("edited_version"):
+            self.check_version(cleaned_data["edited_version"])
+        return cleaned_data
+
+    def check_version(self, seen: int) -> None:
+        """Refuse the save if the article moved on since this form was opened."""
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if current is None or current == seen:
+            return
+        latest = Article.objects.get(pk=self.instance.pk)
+        seen_version = revisions.version_for_number(latest, seen)
+        history = revisions.versions_of(latest).first()
+        if seen_version is not None:
+            before, what = revisions.version_display(seen_version), "since you opened it"
+        else:
+            before, what = self._submitted_display(latest), "compared with your text"
+        self.conflict = {
+            "seen": seen,
+            "current": current,
+            "by": history.revision.user if history else None,
+            "at": latest.updated_at,
+            "what": what,
+            "changes": revisions.changes_between(before, revisions.article_display(latest)),
+        }
+        # The next save is a deliberate one, made after seeing the changes above.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("edited_version")] = str(current)
+        raise forms.ValidationError(
+            _(
+                "Someone else saved this article while you were editing it (you started "
+                "from version %(seen)s, it is now version %(current)s). Nothing was saved "
+                "and your text is still in the form: check their changes shown above, "
+                "merge them into your text, and save again."
+            ),
+            code="edit_conflict",
+            params={"seen": seen, "current": current},
+        )
+
+    def _submitted_display(self, latest: Article) -> dict[str, str]:
+        """The saved article with this form's text in place of its own."""
+        display = revisions.article_display(latest)
+        for name in ["title", "slug", "standfirst"]:
+            display[name] = self.cleaned_data.get(name) or ""
+        display["body"] = revisions.readable_text(self.cleaned_data.get("body") or "")
+        return display

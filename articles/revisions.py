@@ -1,0 +1,148 @@
+"""Reading an article's revisions and telling, in words, what changed between two of them."""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from reversion.models import Version
+
+from articles.models import Article, Byline, Section, Tag
+from authors.models import Author
+from newsroom.richtext import plain_text
+
+BLOCK_END = re.compile(r"</(p|h\d|li|blockquote|figcaption|tr)>|<br\s*/?>", re.IGNORECASE)
+IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]*)\"[^>]*>", re.IGNORECASE)
+TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+
+# What a person reading the diff sees, in the order of the article form.
+LABELS = {
+    "title": "Headline",
+    "slug": "Slug",
+    "kind": "Kind",
+    "standfirst": "Standfirst",
+    "body": "Body",
+    "authors": "Authors",
+    "section": "Section",
+    "tags": "Tags",
+    "is_breaking": "Breaking news",
+    "hero_image": "Hero image",
+    "hero_alt": "Hero image alt text",
+    "hero_caption": "Hero image caption",
+    "hero_credit": "Hero image credit",
+    "video_url": "Video URL",
+    "status": "Status",
+    "publish_at": "Publish time",
+    "seo_title": "SEO title",
+    "seo_description": "SEO description",
+    "canonical_url": "Canonical URL",
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    before: str
+    after: str
+
+    @property
+    def segments(self) -> list[tuple[str, str]]:
+        """The change word by word: ("equal" | "delete" | "insert", text) pairs."""
+        return word_diff(self.before, self.after)
+
+
+def versions_of(article: Article) -> QuerySet[Version]:
+    """The article's revisions, newest first, with who saved them."""
+    return (
+        Version.objects.get_for_object(article)
+        .select_related("revision", "revision__user")
+        .order_by("-revision__date_created", "-pk")
+    )
+
+
+def version_for_number(article: Article, number: int) -> Version | None:
+    """The revision that stored version `number` of the article, if one did."""
+    for version in versions_of(article)[:200]:
+        if version.field_dict.get("version") == number:
+            return version
+    return None
+
+
+def readable_text(value: str) -> str:
+    """Rich text as paragraphs of plain text, images shown by their file name."""
+    value = IMAGE.sub(lambda match: f" [image: {match.group(1).rsplit('/', 1)[-1]}] ", value or "")
+    paragraphs = [plain_text(part) for part in BLOCK_END.split(value)[::2]]
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+def word_diff(before: str, after: str) -> list[tuple[str, str]]:
+    old, new = TOKEN.findall(before), TOKEN.findall(after)
+    segments = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if operation in {"equal", "delete", "replace"}:
+            kind = "equal" if operation == "equal" else "delete"
+            segments.append((kind, "".join(old[old_start:old_end])))
+        if operation in {"insert", "replace"}:
+            segments.append(("insert", "".join(new[new_start:new_end])))
+    return segments
+
+
+def _display(fields: dict, byline_author_ids: list[int]) -> dict[str, str]:
+    """The fields of one state of an article as words a person reads."""
+    section = Section.objects.filter(pk=fields.get("section_id")).first()
+    tags = Tag.objects.filter(pk__in=fields.get("tags") or []).order_by("name")
+    names = dict(Author.objects.filter(pk__in=byline_author_ids).values_list("pk", "name"))
+    publish_at = fields.get("publish_at")
+    image = fields.get("hero_image")
+    return {
+        "title": fields.get("title", ""),
+        "slug": fields.get("slug", ""),
+        "kind": str(Article.Kind(fields["kind"]).label) if fields.get("kind") else "",
+        "standfirst": fields.get("standfirst", ""),
+        "body": readable_text(fields.get("body", "")),
+        "authors": ", ".join(names.get(pk, "?") for pk in byline_author_ids),
+        "section": section.name if section else "",
+        "tags": ", ".join(tag.name for tag in tags),
+        "is_breaking": "Yes" if fields.get("is_breaking") else "No",
+        "hero_image": (getattr(image, "name", image) or "").rsplit("/", 1)[-1],
+        "hero_alt": fields.get("hero_alt", ""),
+        "hero_caption": fields.get("hero_caption", ""),
+        "hero_credit": fields.get("hero_credit", ""),
+        "video_url": fields.get("video_url", ""),
+        "status": str(Article.Status(fields["status"]).label) if fields.get("status") else "",
+        "publish_at": f"{timezone.localtime(publish_at):%Y-%m-%d %H:%M}" if publish_at else "",
+        "seo_title": fields.get("seo_title", ""),
+        "seo_description": fields.get("seo_description", ""),
+        "canonical_url": fields.get("canonical_url", ""),
+    }
+
+
+def version_display(version: Version) -> dict[str, str]:
+    fields = version.field_dict
+    bylines = sorted(
+        (
+            byline.field_dict
+            for byline in version.revision.version_set.get_for_model(Byline)
+            if byline.field_dict["article_id"] == fields["id"]
+        ),
+        key=lambda byline: (byline["position"], byline["id"]),
+    )
+    return _display(fields, [byline["author_id"] for byline in bylines])
+
+
+def article_display(article: Article) -> dict[str, str]:
+    """The article as it is in the database now."""
+    fields = {field.attname: getattr(article, field.attname) for field in Article._meta.fields}
+    fields["tags"] = list(article.tags.values_list("pk", flat=True))
+    authors = list(article.bylines.order_by("position", "id").values_list("author_id", flat=True))
+    return _display(fields, authors)
+
+
+def changes_between(before: dict[str, str], after: dict[str, str]) -> list[FieldChange]:
+    return [
+        FieldChange(label=label, before=before.get(key, ""), after=after.get(key, ""))
+        for key, label in LABELS.items()
+        if before.get(key, "") != after.get(key, "")
+    ]

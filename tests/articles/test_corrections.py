@@ -1,0 +1,80 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Correction
+from tests.articles.change_form import change_form_data
+from tests.factories import make_article, make_article_in_state, make_staff
+
+pytestmark = pytest.mark.django_db
+
+
+def correct(client, article, text):
+    data = change_form_data(article, client)
+    data["correction_text"] = text
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    return client.post(url, data)
+
+
+def test_editor_correction_shows_on_the_page_and_moves_updated_time(client):
+    """A correction is dated, shown under the article, and the page says "Updated"."""
+    client.force_login(make_staff(role="Editors"))
+    article = make_article_in_state("published", publish_at=timezone.now() - timedelta(days=1))
+    Article.objects.filter(pk=article.pk).update(
+        created_at=article.publish_at - timedelta(hours=1), updated_at=article.publish_at
+    )
+    before = client.get(article.get_absolute_url()).content.decode()
+    assert "Updated" not in before
+    started = timezone.now()
+    response = correct(client, article, "An earlier version gave the wrong date of the summit.")
+    assert response.status_code == 302
+    correction = Correction.objects.get(article=article)
+    assert correction.published_at >= started
+    article.refresh_from_db()
+    assert article.updated_at >= correction.published_at
+    assert article.transitions.get().action == "corrected"
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "An earlier version gave the wrong date of the summit." in page
+    day = timezone.localtime(correction.published_at)
+    assert f"{day:%B} {day.day}, {day.year}</time>:" in page
+    assert "Updated" in page
+
+
+def test_correction_on_an_unpublished_article_is_refused(client):
+    """Corrections are for what readers saw: an editor cannot add one to a draft (403)."""
+    client.force_login(make_staff(role="Editors"))
+    article = make_article_in_state("draft")
+    assert correct(client, article, "Premature.").status_code == 403
+    assert not Correction.objects.exists()
+
+
+def test_corrections_page_lists_published_corrections_newest_first(client):
+    """/corrections/ lists every correction of live articles, newest first, with links."""
+    old = make_article(title="Old story", corrections=["Fixed a name."])
+    new = make_article(title="New story", corrections=["Fixed a number."])
+    Correction.objects.filter(article=old).update(published_at=timezone.now() - timedelta(days=3))
+    make_article_in_state("unpublished", title="Withdrawn story", corrections=["Hidden."])
+    page = client.get(reverse("newsfeed:corrections")).content.decode()
+    assert page.index("Fixed a number.") < page.index("Fixed a name.")
+    assert f'href="{new.get_absolute_url()}"' in page
+    assert "Withdrawn story" not in page
+    assert "Hidden." not in page
+
+
+@pytest.mark.parametrize("corrected_articles", [1, 30])
+def test_corrections_page_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, corrected_articles
+):
+    """The corrections page costs the same queries for one correction or a full page of them."""
+    for number in range(corrected_articles):
+        make_article(corrections=[f"Correction {number}."])
+    with django_assert_num_queries(3):
+        response = client.get(reverse("newsfeed:corrections"))
+    assert response.status_code == 200
+
+
+def test_corrections_page_bad_page_number_is_a_404(client):
+    """A malformed page number is a 404, not an error."""
+    assert client.get(reverse("newsfeed:corrections"), {"page": "x"}).status_code == 404
