@@ -4,6 +4,7 @@ The server is started on first use and left running (cleanup_mode=None), so the
 next command reuses the same cluster and its data instead of creating a new one.
 """
 
+import json
 import warnings
 from pathlib import Path
 
@@ -14,6 +15,15 @@ def embedded_database(base_dir: Path) -> dict:
 
     pgdata = base_dir / "var" / "pgdata"
     pgdata.mkdir(parents=True, exist_ok=True)
+    # pgserver keeps a list of the processes using the server in this file; a
+    # process killed while writing it leaves it empty, and then nothing starts.
+    handles = pgdata / ".handle_pids.json"
+    try:
+        json.loads(handles.read_text())
+    except FileNotFoundError:
+        pass
+    except ValueError:
+        handles.write_text("[]")
     server = pgserver.get_server(pgdata, cleanup_mode=None)
     info = server.get_postmaster_info()
     settings = {

@@ -1,0 +1,40 @@
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CONNECT = (
+    "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[2]);"
+    "from newsroom.embedded_db import embedded_database;"
+    "import psycopg; s = embedded_database(Path(sys.argv[1]));"
+    "c = psycopg.connect(host=s['HOST'], port=s['PORT'] or None, user='postgres',"
+    " dbname='postgres'); print(c.execute('select 40 + 2').fetchone()[0]);"
+)
+STOP = (
+    "import pgserver, sys; from pathlib import Path;"
+    "pgserver.get_server(Path(sys.argv[1]) / 'var' / 'pgdata', cleanup_mode='stop').cleanup()"
+)
+
+
+def run(script, base):
+    return subprocess.run(
+        [sys.executable, "-c", script, str(base), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_embedded_database_is_reused_and_survives_an_emptied_process_list(tmp_path):
+    """The embedded server starts, is reused, and starts even after its process list was emptied."""
+    try:
+        first = run(CONNECT, tmp_path)
+        assert first.returncode == 0, first.stderr
+        assert first.stdout.split()[-1] == "42"
+        (tmp_path / "var" / "pgdata" / ".handle_pids.json").write_text("")
+        second = run(CONNECT, tmp_path)
+        assert second.returncode == 0, second.stderr
+        assert second.stdout.split()[-1] == "42"
+    finally:
+        run(STOP, tmp_path)
