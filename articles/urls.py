@@ -1,9 +1,11 @@
-from django.urls import path
+from django.urls import re_path
 
 from articles import views
 
 app_name = "articles"
 
+# Slugs may be Unicode (a Ukrainian headline keeps its letters), so not <slug:slug>.
 urlpatterns = [
-    path("news/<slug:slug>/", views.article_detail, name="detail"),
+    re_path(r"^news/(?P<slug>[-\w]+)/$", views.article_detail, name="detail"),
+    re_path(r"^news/(?P<slug>[-\w]+)/more/$", views.read_more, name="read_more"),
 ]

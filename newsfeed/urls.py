@@ -10,4 +10,5 @@ urlpatterns = [
     path("section/<slug:slug>/", views.section, name="section"),
     path("tag/<slug:slug>/", views.tag, name="tag"),
     path("author/<slug:slug>/", views.author, name="author"),
+    path("search/", views.search, name="search"),
 ]
