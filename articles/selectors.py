@@ -3,7 +3,6 @@
 from itertools import groupby
 
 from django.db.models import (
-    BooleanField,
     Case,
     Exists,
     F,
@@ -71,13 +70,13 @@ def read_more_items(*, article: Article) -> QuerySet[Article]:
         published_items()
         .exclude(pk=article.pk)
         .annotate(
-            is_related=Case(
-                When(pk__in=related, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
+            relatedness=Case(
+                When(Q(pk__in=related) & Q(shares_tag), then=Value(2)),
+                When(pk__in=related, then=Value(1)),
+                default=Value(0),
             )
         )
-        .order_by("-is_related", "-publish_at", "-id")
+        .order_by("-relatedness", "-publish_at", "-id")
     )
 
 

@@ -7,5 +7,5 @@ app_name = "articles"
 # Slugs may be Unicode (a Ukrainian headline keeps its letters), so not <slug:slug>.
 urlpatterns = [
     re_path(r"^news/(?P<slug>[-\w]+)/$", views.article_detail, name="detail"),
-    re_path(r"^news/(?P<slug>[-\w]+)/more/$", views.read_more, name="read_more"),
+    re_path(r"^read-more/(?P<slug>[-\w]+)/$", views.read_more, name="read_more"),
 ]

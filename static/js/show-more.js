@@ -9,6 +9,16 @@
     if (status) status.textContent = text;
   }
 
+  // The address that shows what the list now holds: the page just loaded, or, for a
+  // list inside another page (data-history-param), that page with ?param=N.
+  function historyUrl(link) {
+    const param = link.dataset.historyParam;
+    if (!param) return link.href;
+    const url = new URL(window.location.href);
+    url.searchParams.set(param, new URL(link.href).searchParams.get("page"));
+    return url.href;
+  }
+
   async function showMore(link, feed) {
     link.setAttribute("aria-busy", "true");
     const response = await fetch(link.href, {
@@ -23,14 +33,13 @@
       feed.appendChild(document.adoptNode(item));
     });
     if (!link.hasAttribute("data-keep-url")) {
-      history.replaceState(history.state, "", link.dataset.historyUrl || link.href);
+      history.replaceState(history.state, "", historyUrl(link));
     }
     const next = page.querySelector('a[data-show-more][aria-controls="' + feed.id + '"]');
     // Keyboard and screen-reader users carry on from the first new item.
     const first = items.length ? items[0].querySelector("a[href]") : null;
     if (next) {
       link.href = next.getAttribute("href");
-      if (next.dataset.historyUrl) link.dataset.historyUrl = next.dataset.historyUrl;
       link.removeAttribute("aria-busy");
       announce(feed.id, items.length + " more items loaded.");
     } else {
