@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.utils.timezone import localtime
 
 from articles import search, video
 
@@ -43,3 +44,11 @@ def page_query(context, number):
 def query_url(base, name, value):
     """`base` with one query parameter, e.g. {% query_url article_url "more" 2 as url %}."""
     return f"{base}?{urlencode({name: value})}"
+
+
+@register.filter
+def isotime(value):
+    """A datetime for <time datetime>: local time, whole seconds, with its UTC offset."""
+    if not value:
+        return ""
+    return localtime(value).isoformat(timespec="seconds")
