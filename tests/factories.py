@@ -5,12 +5,13 @@ import itertools
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Byline, Correction, Section, Tag
+from articles.roles import ROLE_PERMISSIONS, permission_codenames
 from authors.models import Author
 
 _numbers = itertools.count(1)
@@ -75,3 +76,14 @@ def make_user(*, role=None, password="correct horse battery staple", **fields):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def ensure_staff_roles():
+    """The Editors and Reporters groups with their permissions, as the roles migration makes."""
+    for role in ROLE_PERMISSIONS:
+        group, created = Group.objects.get_or_create(name=role)
+        if created:
+            group.permissions.set(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                for app_label, codename in permission_codenames(role)
+            )

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.factories import ensure_staff_roles
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = [
@@ -71,6 +73,9 @@ def phone_page(browser):
 @pytest.fixture
 def demo_site(transactional_db, live_server):
     """The live server with the demo content loaded; returns its base URL."""
+    # The flush after each live-server test also empties the staff groups that a data
+    # migration made; the demo logins join them.
+    ensure_staff_roles()
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server.url
 
