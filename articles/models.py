@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
@@ -7,10 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
+from PIL import Image
 
 from articles import renditions
 from newsroom.images import validate_image_file
 from newsroom.richtext import count_images, count_words, plain_text, reading_minutes, sanitize_html
+
+logger = logging.getLogger(__name__)
 
 # The text-search configuration (language) of the search vector and of readers' queries.
 SEARCH_CONFIG = "english"
@@ -229,9 +234,15 @@ class Article(models.Model):
             # What FileField.pre_save would do a moment later: the stored name is needed now.
             self.hero_image.save(self.hero_image.name, self.hero_image.file, save=False)
         if self.hero_renditions.get("source") != self.hero_image.name:
-            self.hero_renditions = renditions.make_record(
-                self.hero_image.name, storage=self.hero_image.storage
-            )
+            try:
+                self.hero_renditions = renditions.make_record(
+                    self.hero_image.name, storage=self.hero_image.storage
+                )
+            except (OSError, ValueError, Image.DecompressionBombError):
+                # Uploads are checked before this; should a stored file still fail, the
+                # article saves and its page shows the original image. The next save retries.
+                logger.exception("Could not make renditions of %s", self.hero_image.name)
+                self.hero_renditions = {}
 
     @property
     def hero_picture(self) -> renditions.Picture:

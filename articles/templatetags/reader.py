@@ -13,8 +13,11 @@ register = template.Library()
 @register.inclusion_tag("includes/picture.html")
 def hero_picture(article, *, sizes, eager=False, css_class=""):
     """The article's hero as <picture>: WebP and JPEG/PNG srcsets, width and height."""
+    picture = article.hero_picture
     return {
-        "picture": article.hero_picture,
+        "picture": picture,
+        # Only if renditions could not be made: the original, without its size.
+        "original_url": article.hero_image.url if article.hero_image and not picture else "",
         "alt": article.hero_alt,
         "sizes": sizes,
         "eager": eager,

@@ -1,5 +1,6 @@
 import pytest
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from articles import renditions
@@ -107,3 +108,12 @@ def test_article_page_serves_srcset_sizes_width_and_height(client):
     assert 'width="1600" height="900"' in hero
     assert 'loading="eager"' in hero
     assert 'alt="A lectern"' in hero
+
+
+def test_a_stored_file_that_cannot_be_decoded_still_saves_and_shows(client):
+    """If renditions cannot be made, the article saves and its page shows the original."""
+    broken = SimpleUploadedFile("broken.jpg", b"not really a JPEG", content_type="image/jpeg")
+    article = make_article(hero_image=broken, hero_alt="A broken file")
+    assert article.hero_renditions == {}
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'src="{article.hero_image.url}" alt="A broken file"' in html
