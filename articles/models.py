@@ -1,5 +1,9 @@
+import logging
+
 import reversion
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -7,10 +11,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
+from PIL import Image
 
+from articles import renditions
 from articles.share_tokens import sign_share_link
 from newsroom.images import validate_image_file
 from newsroom.richtext import count_images, count_words, plain_text, reading_minutes, sanitize_html
+
+logger = logging.getLogger(__name__)
+
+# The text-search configuration (language) of the search vector and of readers' queries.
+SEARCH_CONFIG = "english"
 
 
 class Section(models.Model):
@@ -121,6 +132,13 @@ class Article(models.Model):
         blank=True,
         help_text=_("Describes the image for readers who cannot see it. Required with an image."),
     )
+    hero_renditions = models.JSONField(
+        _("hero image renditions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Resized copies of the hero image, made once when it is uploaded."),
+    )
     hero_caption = models.CharField(_("hero image caption"), max_length=500, blank=True)
     hero_credit = models.CharField(_("hero image credit"), max_length=200, blank=True)
     video_url = models.URLField(
@@ -164,6 +182,16 @@ class Article(models.Model):
         editable=False,
         help_text=_("Goes up by one on every save; an edit of an older version is refused."),
     )
+    # Kept by PostgreSQL itself from the headline (weighs most), standfirst and body; the
+    # body's HTML tags are skipped by the text-search parser.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="C", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        verbose_name=_("search vector"),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -188,6 +216,7 @@ class Article(models.Model):
             models.Index(
                 fields=["status", "-publish_at", "-id"], name="article_published_order_idx"
             ),
+            GinIndex(fields=["search_vector"], name="article_search_vector_idx"),
         ]
         permissions = [
             (
@@ -201,6 +230,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.update_derived_fields()
+        self.refresh_hero_renditions()
         if not self._state.adding:
             # Every save is a new version; editors' forms compare it to catch lost edits.
             self.version += 1
@@ -230,6 +260,29 @@ class Article(models.Model):
         self.reading_time = reading_minutes(self.word_count, images)
         if self.status == self.Status.PUBLISHED and self.first_published_at is None:
             self.first_published_at = self.publish_at
+
+    def refresh_hero_renditions(self):
+        """Make the hero image's renditions once, when a new image is uploaded."""
+        if not self.hero_image:
+            self.hero_renditions = {}
+            return
+        if not self.hero_image._committed:
+            # What FileField.pre_save would do a moment later: the stored name is needed now.
+            self.hero_image.save(self.hero_image.name, self.hero_image.file, save=False)
+        if self.hero_renditions.get("source") != self.hero_image.name:
+            try:
+                self.hero_renditions = renditions.make_record(
+                    self.hero_image.name, storage=self.hero_image.storage
+                )
+            except (OSError, ValueError, Image.DecompressionBombError):
+                # Uploads are checked before this; should a stored file still fail, the
+                # article saves and its page shows the original image. The next save retries.
+                logger.exception("Could not make renditions of %s", self.hero_image.name)
+                self.hero_renditions = {}
+
+    @property
+    def hero_picture(self) -> renditions.Picture:
+        return renditions.Picture(self.hero_renditions)
 
     @property
     def is_published(self):

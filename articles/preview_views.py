@@ -23,7 +23,7 @@ def private_page(response):
 
 def render_preview(request, article, *, share_link=None):
     article = selectors.article_for_preview(pk=article.pk)
-    read_more = selectors.read_more_items(article=article, limit=READ_MORE_ITEMS)
+    read_more = list(selectors.read_more_items(article=article)[:READ_MORE_ITEMS])
     context = {"article": article, "read_more": read_more, "share_link": share_link}
     response = private_page(render(request, "articles/article_preview.html", context))
     if share_link is not None:

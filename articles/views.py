@@ -2,8 +2,11 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from articles import selectors
+from articles.pagination import count_or_404, page_or_404
 
-READ_MORE_ITEMS = 6
+READ_MORE_PAGE_SIZE = 6
+# ?more=N on the article page shows N pages of "Read more", as Show More left them.
+MAX_READ_MORE_PAGES = 20
 
 
 def article_detail(request, slug):
@@ -14,9 +17,26 @@ def article_detail(request, slug):
         if new_url := selectors.redirect_for_old_slug(slug=slug):
             return HttpResponsePermanentRedirect(new_url)
         raise
-    read_more = selectors.read_more_items(article=article, limit=READ_MORE_ITEMS)
+    pages = count_or_404(request.GET.get("more"), maximum=MAX_READ_MORE_PAGES)
+    shown = READ_MORE_PAGE_SIZE * pages
+    read_more = list(selectors.read_more_items(article=article)[: shown + 1])
     return render(
         request,
         "articles/article_detail.html",
-        {"article": article, "read_more": read_more},
+        {
+            "article": article,
+            "read_more": read_more[:shown],
+            "read_more_next": pages + 1 if len(read_more) > shown else None,
+        },
     )
+
+
+def read_more(request, slug):
+    """The article's "Read more" stream, a page at a time: what Show More fetches."""
+    article = selectors.article_for_page(slug=slug)
+    page = page_or_404(
+        selectors.read_more_items(article=article),
+        number=request.GET.get("page"),
+        per_page=READ_MORE_PAGE_SIZE,
+    )
+    return render(request, "articles/read_more.html", {"article": article, "page": page})

@@ -11,6 +11,7 @@ urlpatterns = [
     path("section/<slug:slug>/", views.section, name="section"),
     path("tag/<slug:slug>/", views.tag, name="tag"),
     path("author/<slug:slug>/", views.author, name="author"),
+    path("search/", views.search, name="search"),
     path("corrections/", views.corrections, name="corrections"),
 ]
 

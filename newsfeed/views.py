@@ -1,55 +1,59 @@
-from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from articles.models import Section, Tag
-from articles.selectors import published_corrections, published_items
-from authors.models import Author
+from articles import selectors
+from articles.pagination import page_or_404
+from articles.search import SearchForm
 
 ITEMS_PER_PAGE = 20
+TOP_STORIES = 4
+LATEST_PER_SECTION = 3
 
 
 def paginate(request, queryset):
     """The requested page of queryset; a malformed or out-of-range ?page= is a 404."""
-    paginator = Paginator(queryset, ITEMS_PER_PAGE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except InvalidPage as error:
-        raise Http404(str(error)) from error
+    return page_or_404(queryset, number=request.GET.get("page"), per_page=ITEMS_PER_PAGE)
 
 
 def home(request):
-    items = list(published_items()[: ITEMS_PER_PAGE + 1])
-    return render(
-        request,
-        "newsfeed/home.html",
-        {"lead": items[0] if items else None, "items": items[1:]},
+    context = selectors.home_page(
+        top_stories=TOP_STORIES, feed_items=ITEMS_PER_PAGE, per_section=LATEST_PER_SECTION
     )
+    return render(request, "newsfeed/home.html", context)
 
 
 def stream(request):
-    page = paginate(request, published_items())
-    return render(request, "newsfeed/stream.html", {"page": page, "title": "News Feed"})
+    page = paginate(request, selectors.published_items())
+    return render(request, "newsfeed/stream.html", {"page": page})
 
 
 def section(request, slug):
-    section = get_object_or_404(Section, slug=slug)
-    page = paginate(request, published_items().filter(section=section))
+    section, items = selectors.section_items(slug=slug)
+    page = paginate(request, items)
     return render(request, "newsfeed/section.html", {"section": section, "page": page})
 
 
 def tag(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
-    page = paginate(request, published_items().filter(tags=tag))
+    tag, items = selectors.tag_items(slug=slug)
+    page = paginate(request, items)
     return render(request, "newsfeed/tag.html", {"tag": tag, "page": page})
 
 
 def author(request, slug):
-    author = get_object_or_404(Author, slug=slug)
-    page = paginate(request, published_items().filter(bylines__author=author))
+    author, items = selectors.author_items(slug=slug)
+    page = paginate(request, items)
     return render(request, "newsfeed/author.html", {"author": author, "page": page})
 
 
+def search(request):
+    """Search results; an empty or unusable query gets a page that says what to try."""
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return render(request, "newsfeed/search.html", {"form": form}, status=400)
+    terms = form.cleaned_data["q"]
+    page = paginate(request, selectors.search_results(terms=terms)) if terms else None
+    return render(request, "newsfeed/search.html", {"form": form, "terms": terms, "page": page})
+
+
 def corrections(request):
-    page = paginate(request, published_corrections())
+    page = paginate(request, selectors.published_corrections())
     return render(request, "newsfeed/corrections.html", {"page": page})

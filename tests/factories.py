@@ -16,9 +16,11 @@ from authors.models import Author
 _numbers = itertools.count(1)
 
 
-def image_file(name="photo.jpg", size=(800, 450), image_format="JPEG", color=(30, 90, 160)):
+def image_file(
+    name="photo.jpg", size=(800, 450), image_format="JPEG", color=(30, 90, 160), mode="RGB"
+):
     buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, image_format)
+    Image.new(mode, size, color).save(buffer, image_format)
     content_type = f"image/{image_format.lower()}"
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
 

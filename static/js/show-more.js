@@ -1,32 +1,65 @@
-// Show More: fetch the next page of a feed and append its items in place.
-// Without JavaScript the link is a plain rel="next" link to the same page.
+// Show More: fetch the next page of a list and append its items in place.
+// Without JavaScript the link is a plain rel="next" link to that same page.
+// The link names its list with aria-controls; the next page holds a list with the same id.
 (function () {
   "use strict";
-  document.addEventListener("click", async function (event) {
+
+  function announce(feedId, text) {
+    const status = document.querySelector('[data-show-more-status="' + feedId + '"]');
+    if (status) status.textContent = text;
+  }
+
+  // The address that shows what the list now holds: the page just loaded, or, for a
+  // list inside another page (data-history-param), that page with ?param=N.
+  function historyUrl(link) {
+    const param = link.dataset.historyParam;
+    if (!param) return link.href;
+    const url = new URL(window.location.href);
+    url.searchParams.set(param, new URL(link.href).searchParams.get("page"));
+    return url.href;
+  }
+
+  async function showMore(link, feed) {
+    link.setAttribute("aria-busy", "true");
+    const response = await fetch(link.href, {
+      headers: { "X-Requested-With": "fetch" },
+      credentials: "same-origin",
+    });
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const source = page.getElementById(feed.id);
+    const items = source ? Array.from(source.children) : [];
+    items.forEach(function (item) {
+      feed.appendChild(document.adoptNode(item));
+    });
+    if (!link.hasAttribute("data-keep-url")) {
+      history.replaceState(history.state, "", historyUrl(link));
+    }
+    const next = page.querySelector('a[data-show-more][aria-controls="' + feed.id + '"]');
+    // Keyboard and screen-reader users carry on from the first new item.
+    const first = items.length ? items[0].querySelector("a[href]") : null;
+    if (next) {
+      link.href = next.getAttribute("href");
+      link.removeAttribute("aria-busy");
+      announce(feed.id, items.length + " more items loaded.");
+    } else {
+      link.closest(".show-more").remove();
+      announce(feed.id, items.length + " more items loaded. That is everything.");
+    }
+    if (first) first.focus();
+  }
+
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = event.target.closest("a[data-show-more]");
     if (!link) return;
-    const feed = document.querySelector("[data-feed]");
+    const feed = document.getElementById(link.getAttribute("aria-controls"));
     if (!feed) return;
     event.preventDefault();
-    link.setAttribute("aria-busy", "true");
-    try {
-      const response = await fetch(link.href, { headers: { "X-Requested-With": "fetch" } });
-      if (!response.ok) throw new Error(response.statusText);
-      const page = new DOMParser().parseFromString(await response.text(), "text/html");
-      const items = Array.from(page.querySelectorAll("[data-feed] > *"));
-      items.forEach(function (item) { feed.appendChild(document.adoptNode(item)); });
-      const first = items[0] && items[0].querySelector("a");
-      if (first) first.focus();
-      history.replaceState(null, "", link.href);
-      const next = page.querySelector("a[data-show-more]");
-      if (next) {
-        link.href = next.href;
-        link.removeAttribute("aria-busy");
-      } else {
-        link.closest(".show-more").remove();
-      }
-    } catch (error) {
-      window.location.href = link.href;
-    }
+    if (link.getAttribute("aria-busy") === "true") return;
+    showMore(link, feed).catch(function () {
+      window.location.assign(link.href);
+    });
   });
 })();

@@ -22,8 +22,14 @@ def test_hostile_headline_runs_nothing_in_a_real_browser(transactional_db, live_
     assert page.evaluate("document.title") == f"{HOSTILE} | The Kyiv Ledger"
     og_title = page.locator('meta[property="og:title"]').get_attribute("content")
     assert og_title == HOSTILE
-    # Only the page's own scripts exist: the data block and show-more.js.
-    assert page.locator("script").count() == 2
+    # Only the page's own scripts exist: the data block and our static files.
+    scripts = page.locator("script").evaluate_all(
+        "scripts => scripts.map(s => s.type === 'application/ld+json' ? 'data' : s.src)"
+    )
+    assert scripts.count("data") == 1
+    assert all(
+        source == "data" or source.startswith(f"{live_server.url}/static/js/") for source in scripts
+    )
     assert dialogs == []
     assert errors == []
 

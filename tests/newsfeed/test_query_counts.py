@@ -1,0 +1,66 @@
+"""Every reader page runs the same number of SQL queries for 3 items as for 30."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import image_file, make_article, make_author, make_section, make_tag
+
+pytestmark = pytest.mark.django_db
+
+KINDS = ["article", "brief", "video", "opinion"]
+
+
+def build_newsroom(count):
+    """`count` items of mixed kinds, each with two authors, two tags and (most) a picture."""
+    sections = [make_section(name="Ukraine", slug="ukraine"), make_section()]
+    tags = [make_tag(name="Kharkiv", slug="kharkiv"), make_tag(), make_tag()]
+    authors = [make_author(slug="reporter"), make_author(), make_author()]
+    now = timezone.now()
+    items = []
+    for number in range(count):
+        kind = KINDS[number % len(KINDS)]
+        picture = {} if kind == "brief" else {"hero_image": image_file(size=(320, 180))}
+        items.append(
+            make_article(
+                title=f"Kharkiv story {number}",
+                kind=kind,
+                section=sections[number % 2],
+                authors=[authors[0], authors[1 + number % 2]],
+                tags=[tags[0], tags[1 + number % 2]],
+                corrections=["A date was wrong."] if number % 5 == 0 else [],
+                publish_at=now - timedelta(minutes=10 * number + 1),
+                is_breaking=number == 1,
+                video_url="https://youtu.be/aqz-KE-bpKQ" if kind == "video" else "",
+                hero_alt="A picture" if picture else "",
+                **picture,
+            )
+        )
+    return items
+
+
+PAGES = {
+    # page: (url for the built newsroom, queries)
+    "home": (lambda items: "/", 7),
+    "news feed": (lambda items: "/news-feed/", 4),
+    "section": (lambda items: "/section/ukraine/", 5),
+    "tag": (lambda items: "/tag/kharkiv/", 5),
+    "author": (lambda items: "/author/reporter/", 5),
+    "search": (lambda items: "/search/?q=Kharkiv", 4),
+    "article": (lambda items: items[0].get_absolute_url(), 7),
+    "read more": (lambda items: f"/read-more/{items[0].slug}/", 8),
+}
+
+
+@pytest.mark.parametrize("count", [3, 30])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_each_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, page, count):
+    """The page's query count does not grow with its items, authors and tags."""
+    items = build_newsroom(count)
+    url_for, queries = PAGES[page]
+    url = url_for(items)
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="feed-item ') >= min(count - 1, 3)

@@ -1,0 +1,95 @@
+import pytest
+
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, query, **params):
+    return client.get("/search/", {"q": query, **params})
+
+
+def result_titles(response):
+    html = response.content.decode()
+    return [
+        part.split(">", 1)[1].split("<", 1)[0]
+        for part in html.split('<h3 class="feed-item__title">')[1:]
+    ]
+
+
+def test_search_finds_an_article_by_a_word_in_its_body(client):
+    """A word that appears only in the body finds the article, highlighted in a snippet."""
+    make_article(
+        title="NATO plans a new post in Kyiv",
+        body="<p>The new command center in Germany's Wiesbaden will coordinate aid.</p>",
+    )
+    make_article(title="Unrelated story", body="<p>Nothing about Germany here.</p>")
+    response = search(client, "Wiesbaden")
+    assert response.status_code == 200
+    assert result_titles(response) == ["NATO plans a new post in Kyiv"]
+    assert "<mark>Wiesbaden</mark>" in response.content.decode()
+
+
+def test_headline_matches_rank_above_body_matches(client):
+    """An article with the word in its headline ranks above one with it only in the body."""
+    make_article(title="Energy prices", body="<p>Talks about drones went on for hours.</p>")
+    make_article(title="Drones over Kharkiv", body="<p>Air defense was active all night.</p>")
+    assert result_titles(search(client, "drones")) == ["Drones over Kharkiv", "Energy prices"]
+
+
+def test_web_search_syntax_quotes_minus_and_or(client):
+    """Quotes match a phrase, -word leaves a word out, `or` accepts either word."""
+    make_article(title="Air defense in Kharkiv", body="<p>Drones were shot down.</p>")
+    make_article(title="Defense of the air base", body="<p>Kharkiv airfield repaired.</p>")
+    make_article(title="Grain exports from Odesa", body="<p>Ships left port.</p>")
+    assert result_titles(search(client, '"air defense"')) == ["Air defense in Kharkiv"]
+    assert result_titles(search(client, "Kharkiv -drones")) == ["Defense of the air base"]
+    assert sorted(result_titles(search(client, "Odesa or drones"))) == [
+        "Air defense in Kharkiv",
+        "Grain exports from Odesa",
+    ]
+
+
+def test_search_never_shows_drafts_or_scheduled_items(client):
+    """Only published items are found."""
+    make_article(title="Secret draft about Wiesbaden", status="draft", publish_at=None)
+    assert result_titles(search(client, "Wiesbaden")) == []
+
+
+def test_snippets_escape_markup_from_the_text(client):
+    """A snippet keeps its <mark> highlights and nothing else as markup."""
+    make_article(title="Markup", standfirst="Wiesbaden <script>alert(1)</script> <b>bold</b>")
+    html = search(client, "Wiesbaden").content.decode()
+    snippet = html.split('class="feed-item__snippet">', 1)[1].split("</p>", 1)[0]
+    assert "<mark>Wiesbaden</mark>" in snippet
+    assert "<script" not in snippet
+    assert "<b>" not in snippet
+
+
+@pytest.mark.parametrize("query", ["", "   ", "the and of", "!!! ??? ---", '"', "-"])
+def test_empty_or_junk_query_gives_a_helpful_page(client, query):
+    """An empty, stop-word-only or punctuation query gets a page with advice, not an error."""
+    make_article(title="Something published")
+    response = search(client, query)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Type a few words" in html or "Nothing we have published matches" in html
+
+
+def test_overlong_or_null_byte_query_is_a_clear_400(client):
+    """A query too long, or with a NUL character, is refused with a message, not a crash."""
+    for query in ["x" * 300, "Wies\x00baden"]:
+        response = search(client, query)
+        assert response.status_code == 400
+        assert 'id="search-error"' in response.content.decode()
+
+
+def test_results_are_paged_with_show_more(client):
+    """More than a page of results gives a Show More link that keeps the query."""
+    for number in range(25):
+        make_article(title=f"Kharkiv update {number}")
+    response = search(client, "Kharkiv")
+    assert len(result_titles(response)) == 20
+    assert 'rel="next" href="?q=Kharkiv&amp;page=2"' in response.content.decode()
+    assert len(result_titles(search(client, "Kharkiv", page=2))) == 5
+    assert search(client, "Kharkiv", page=3).status_code == 404
