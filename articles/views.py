@@ -2,7 +2,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from articles import selectors
-from articles.pagination import count_or_404, page_or_404
+from articles.pagination import count_or_404, stream_page_or_404
 
 READ_MORE_PAGE_SIZE = 6
 # ?more=N on the article page shows N pages of "Read more", as Show More left them.
@@ -34,7 +34,7 @@ def article_detail(request, slug):
 def read_more(request, slug):
     """The article's "Read more" stream, a page at a time: what Show More fetches."""
     article = selectors.article_for_page(slug=slug)
-    page = page_or_404(
+    page = stream_page_or_404(
         selectors.read_more_items(article=article),
         number=request.GET.get("page"),
         per_page=READ_MORE_PAGE_SIZE,

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
 from articles import selectors
-from articles.pagination import page_or_404
+from articles.pagination import page_or_404, stream_page_or_404
 from articles.search import SearchForm
 
 ITEMS_PER_PAGE = 20
@@ -10,8 +10,8 @@ LATEST_PER_SECTION = 3
 
 
 def paginate(request, queryset):
-    """The requested page of queryset; a malformed or out-of-range ?page= is a 404."""
-    return page_or_404(queryset, number=request.GET.get("page"), per_page=ITEMS_PER_PAGE)
+    """The requested page of a stream; a malformed or out-of-range ?page= is a 404."""
+    return stream_page_or_404(queryset, number=request.GET.get("page"), per_page=ITEMS_PER_PAGE)
 
 
 def home(request):
@@ -50,7 +50,11 @@ def search(request):
     if not form.is_valid():
         return render(request, "newsfeed/search.html", {"form": form}, status=400)
     terms = form.cleaned_data["q"]
-    page = paginate(request, selectors.search_results(terms=terms)) if terms else None
+    page = None
+    if terms:
+        # Search results say how many there are, so they are counted.
+        results = selectors.search_results(terms=terms)
+        page = page_or_404(results, number=request.GET.get("page"), per_page=ITEMS_PER_PAGE)
     return render(request, "newsfeed/search.html", {"form": form, "terms": terms, "page": page})
 
 

@@ -1,7 +1,9 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsfeed.views import ITEMS_PER_PAGE
@@ -165,3 +167,16 @@ def test_server_error_page_is_in_the_site_design():
     html = render_to_string("500.html")
     assert "Something went wrong on our side" in html
     assert "site.css" in html
+
+
+def test_stream_pages_end_with_a_404_and_never_count(client):
+    """A page past the last is a 404; a stream page fetches one item more rather than counting."""
+    for _ in range(21):
+        make_article()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/news-feed/?page=2")
+    assert second.status_code == 200
+    assert second.content.decode().count('class="feed-item ') == 1
+    assert not any("COUNT(" in query["sql"] for query in queries.captured_queries)
+    assert client.get("/news-feed/?page=3").status_code == 404
+    assert client.get("/news-feed/?page=1001").status_code == 404
