@@ -4,24 +4,18 @@ Everything comes from fields the reporters already fill in; the SEO title and
 description replace the headline and standfirst when an editor writes them.
 """
 
-import logging
-
 from django.utils.text import Truncator
-from PIL import Image
 
-from articles.crops import Crop, centred_crop
 from articles.models import Article
+from articles.renditions import CROPS, Rendition
 from newsroom.identity import absolute_url
 from newsroom.richtext import plain_text
 
-# Google asks for 1:1, 4:3 and 16:9 versions, each at least 50,000 pixels.
-STRUCTURED_DATA_RATIOS = [(1, 1), (4, 3), (16, 9)]
-SOCIAL_RATIO = (16, 9)
-CROP_WIDTH = 1200
+# Google asks for 1:1, 4:3 and 16:9 versions (the crops stored with each upload),
+# each at least 50,000 pixels.
+SOCIAL_CROP = "16x9"
 MIN_IMAGE_PIXELS = 50_000
 DESCRIPTION_LENGTH = 200
-
-logger = logging.getLogger(__name__)
 
 
 def seo_title(article: Article) -> str:
@@ -48,24 +42,20 @@ def date_modified(article: Article):
     return max(date for date in dates if date)
 
 
-def hero_crops(article: Article) -> dict[tuple[int, int], Crop]:
-    """The 1:1, 4:3 and 16:9 crops of the hero image that are big enough for search engines."""
-    if not hasattr(article, "_hero_crops"):
-        try:
-            crops = {
-                ratio: centred_crop(article.hero_image, ratio=ratio, width=CROP_WIDTH)
-                for ratio in STRUCTURED_DATA_RATIOS
-            }
-        except (OSError, ValueError, Image.DecompressionBombError):
-            # A missing or damaged file costs the page its image metadata, not the page.
-            logger.exception("No crops for the hero image of article %s", article.pk)
-            crops = {}
-        article._hero_crops = {
-            ratio: crop for ratio, crop in crops.items() if crop and crop.pixels >= MIN_IMAGE_PIXELS
-        }
-    return article._hero_crops
+def hero_crops(article: Article) -> dict[str, Rendition]:
+    """The stored 1:1, 4:3 and 16:9 crops of the hero image big enough for search engines.
+
+    Reads only the record saved with the article; without one there are no crops.
+    """
+    picture = article.hero_picture
+    crops = {key: picture.crop(key) for key in CROPS}
+    return {
+        key: crop
+        for key, crop in crops.items()
+        if crop and crop.width * crop.height >= MIN_IMAGE_PIXELS
+    }
 
 
-def social_image(article: Article) -> Crop | None:
+def social_image(article: Article) -> Rendition | None:
     """The wide crop shown when the article is shared."""
-    return hero_crops(article).get(SOCIAL_RATIO)
+    return hero_crops(article).get(SOCIAL_CROP)

@@ -84,9 +84,17 @@ def resized(image: Image.Image, *, width: int, aspect: tuple[int, int] | None = 
     return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
+def on_white(image: Image.Image) -> Image.Image:
+    """The image as RGB, its transparent parts white (JPEG has no transparency)."""
+    rgba = image.convert("RGBA")
+    background = Image.new("RGB", rgba.size, (255, 255, 255))
+    background.paste(rgba, mask=rgba.getchannel("A"))
+    return background
+
+
 def encoded(image: Image.Image, image_format: str) -> bytes:
     if image_format == "JPEG":
-        image = image.convert("RGB")
+        image = on_white(image) if has_transparency(image) else image.convert("RGB")
     elif image.mode not in {"RGB", "RGBA", "L", "LA"}:
         image = image.convert("RGBA" if has_transparency(image) else "RGB")
     buffer = io.BytesIO()

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -57,6 +59,59 @@ def test_crops_have_the_asked_aspect_ratios():
         assert crop.width * down == crop.height * across, key
         assert crop.width * crop.height >= 50_000
         assert stored_size(crop.name) == ("JPEG", (crop.width, crop.height))
+
+
+def crop_sizes(article):
+    picture = article.hero_picture
+    return {key: (picture.crop(key).width, picture.crop(key).height) for key in renditions.CROPS}
+
+
+def test_crops_are_at_most_1200_pixels_wide_and_never_enlarged():
+    """From 1600×900: 1:1 is 900×900 (no enlarging), 4:3 is 1200×900, 16:9 is 1200×675."""
+    article = make_article(hero_image=image_file(size=(1600, 900)), hero_alt="x")
+    assert crop_sizes(article) == {"1x1": (900, 900), "4x3": (1200, 900), "16x9": (1200, 675)}
+
+
+def test_crop_keeps_the_centre_of_the_picture():
+    """A square crop of a wide picture cuts equal bands off both sides."""
+    image = Image.new("RGB", (1600, 900), (0, 0, 255))
+    image.paste((255, 0, 0), (0, 0, 350, 900))  # Red left band, green right band:
+    image.paste((0, 255, 0), (1250, 0, 1600, 900))  # only a centred square is all blue.
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=95)
+    upload = SimpleUploadedFile("banded.jpg", buffer.getvalue(), content_type="image/jpeg")
+    crop = make_article(hero_image=upload, hero_alt="x").hero_picture.crop("1x1")
+    with default_storage.open(crop.name, "rb") as file, Image.open(file) as square:
+        for point in [(2, 2), (square.width - 3, square.height - 3), (square.width // 2, 10)]:
+            red, green, blue = square.getpixel(point)
+            assert blue > 200, point
+            assert red < 60, point
+            assert green < 60, point
+
+
+def test_transparent_png_crops_are_jpegs_on_white():
+    """A transparent PNG hero gives JPEG crops that are white, not black, where it was clear."""
+    upload = image_file(
+        name="clear.png", size=(800, 600), image_format="PNG", mode="RGBA", color=(0, 0, 0, 0)
+    )
+    picture = make_article(hero_image=upload, hero_alt="x").hero_picture
+    for key in renditions.CROPS:
+        with default_storage.open(picture.crop(key).name, "rb") as file, Image.open(file) as crop:
+            assert (crop.format, crop.mode) == ("JPEG", "RGB")
+            assert crop.getpixel((10, 10)) == (255, 255, 255), key
+
+
+def test_crops_follow_the_camera_orientation():
+    """A photo stored sideways with an EXIF rotation is cropped as it is seen: upright."""
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Rotate 90° clockwise to show: 1600×900 stored, 900×1600 seen.
+    Image.new("RGB", (1600, 900), (90, 90, 90)).save(buffer, "JPEG", exif=exif)
+    upload = SimpleUploadedFile("turned.jpg", buffer.getvalue(), content_type="image/jpeg")
+    article = make_article(hero_image=upload, hero_alt="x")
+    assert crop_sizes(article) == {"1x1": (900, 900), "4x3": (900, 675), "16x9": (900, 506)}
+    crop = article.hero_picture.crop("4x3")
+    assert stored_size(crop.name) == ("JPEG", (900, 675))
 
 
 def test_make_rendition_crops_at_any_width_and_ratio():

@@ -100,6 +100,41 @@ def test_seed_article_images_are_three_real_crops_of_the_hero(client, demo):
     assert ratios == [1.0, 1.33, 1.78]
 
 
+def test_crops_under_50000_pixels_are_left_out_of_structured_data(client):
+    """A small hero gives no image search engines would refuse; the page falls back to the logo."""
+    article = make_article(hero_image=image_file(size=(240, 180)), hero_alt="x")
+    assert article.hero_picture.crop("4x3").width == 240  # Stored, but too small to offer.
+    page = get_page(client, article.get_absolute_url())
+    assert "image" not in json_ld(page)["NewsArticle"]
+    (og_image,) = html.fromstring(page).xpath('//meta[@property="og:image"]/@content')
+    assert og_image == f"{SITE}/static/img/logo.png"
+
+
+def test_only_crops_of_50000_pixels_or_more_are_listed(client):
+    """From a 300×200 hero the 1:1 crop (200×200: 40,000 pixels) is left out, 4:3 and 16:9 stay."""
+    article = make_article(hero_image=image_file(size=(300, 200)), hero_alt="x")
+    images = json_ld(get_page(client, article.get_absolute_url()))["NewsArticle"]["image"]
+    assert article.hero_picture.crop("1x1").width == 200
+    assert [(image["width"], image["height"]) for image in images] == [(266, 200), (300, 169)]
+    picture = article.hero_picture
+    assert [image["url"] for image in images] == [
+        f"{SITE}{picture.crop('4x3').url}",
+        f"{SITE}{picture.crop('16x9').url}",
+    ]
+    for image in images:
+        assert stored_image_size(image["url"]) == (image["width"], image["height"])
+
+
+def test_article_without_a_renditions_record_has_no_image_metadata(client):
+    """A hero whose renditions could not be made costs only the image metadata, not the page."""
+    article = make_article(hero_image=image_file(size=(1600, 900)), hero_alt="x")
+    Article.objects.filter(pk=article.pk).update(hero_renditions={})
+    page = get_page(client, article.get_absolute_url())
+    assert "image" not in json_ld(page)["NewsArticle"]
+    (og_image,) = html.fromstring(page).xpath('//meta[@property="og:image"]/@content')
+    assert og_image == f"{SITE}/static/img/logo.png"
+
+
 def test_video_item_has_a_video_object(client, demo):
     """A video item describes its video: name, thumbnails, upload date and player address."""
     video = Article.objects.filter(kind="video").first()
