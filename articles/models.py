@@ -4,9 +4,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_ckeditor_5.fields import CKEditor5Field
 
-from newsroom.images import validate_image_file
+from newsroom.fields import RichTextField
+from newsroom.images import image_storage, validate_image_file
 from newsroom.richtext import count_images, count_words, plain_text, reading_minutes, sanitize_html
 
 
@@ -87,7 +87,7 @@ class Article(models.Model):
     standfirst = models.TextField(
         _("standfirst"), blank=True, help_text=_("One or two sentences under the headline.")
     )
-    body = CKEditor5Field(_("body"), blank=True)
+    body = RichTextField(_("body"), blank=True)
     section = models.ForeignKey(
         Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles"
     )
@@ -101,7 +101,11 @@ class Article(models.Model):
     )
 
     hero_image = models.ImageField(
-        _("hero image"), upload_to="articles/%Y/%m/", blank=True, validators=[validate_image_file]
+        _("hero image"),
+        upload_to="articles/%Y/%m/",
+        storage=image_storage,
+        blank=True,
+        validators=[validate_image_file],
     )
     hero_alt = models.CharField(
         _("hero image alt text"),
