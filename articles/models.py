@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.fields import RichTextField
-from newsroom.images import image_storage, validate_image_file
+from newsroom.images import ImageUploadField
 from newsroom.richtext import count_images, count_words, plain_text, reading_minutes, sanitize_html
 
 
@@ -100,12 +100,10 @@ class Article(models.Model):
         blank=True,
     )
 
-    hero_image = models.ImageField(
+    hero_image = ImageUploadField(
         _("hero image"),
         upload_to="articles/%Y/%m/",
-        storage=image_storage,
         blank=True,
-        validators=[validate_image_file],
     )
     hero_alt = models.CharField(
         _("hero image alt text"),

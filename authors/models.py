@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.fields import RichTextField
-from newsroom.images import image_storage, validate_image_file
+from newsroom.images import ImageUploadField
 from newsroom.richtext import sanitize_html
 
 
@@ -27,12 +27,10 @@ class Author(models.Model):
         _("short bio"), max_length=300, blank=True, help_text=_("One line, for bylines and lists.")
     )
     bio = RichTextField(_("bio"), blank=True, help_text=_("The full biography; no length limit."))
-    photo = models.ImageField(
+    photo = ImageUploadField(
         _("photo"),
         upload_to="authors/%Y/",
-        storage=image_storage,
         blank=True,
-        validators=[validate_image_file],
     )
     photo_alt = models.CharField(
         _("photo alt text"),

@@ -15,10 +15,13 @@ import io
 import posixpath
 import uuid
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -37,22 +40,24 @@ def _looks_like_svg(head: bytes) -> bool:
     return text.startswith((b"<svg", b"<?xml", b"<!doctype svg")) or b"<svg" in text
 
 
+def _too_large() -> ValidationError:
+    return ValidationError(
+        _("The image is larger than %(limit)s; upload a smaller file."),
+        params={"limit": filesizeformat(settings.MAX_IMAGE_UPLOAD_BYTES)},
+        code="too_large",
+    )
+
+
 def open_checked_image(upload) -> Image.Image:
     """The upload decoded by Pillow, or a ValidationError saying why it is refused."""
     size = getattr(upload, "size", None)
     if size and size > settings.MAX_IMAGE_UPLOAD_BYTES:
-        limit = settings.MAX_IMAGE_UPLOAD_BYTES // (1024 * 1024)
-        raise ValidationError(
-            _("The image is larger than %(limit)s MB."), params={"limit": limit}, code="too_large"
-        )
+        raise _too_large()
     upload.seek(0)
     # A copy, so that Pillow closing its file leaves the upload open for saving.
     data = upload.read(settings.MAX_IMAGE_UPLOAD_BYTES + 1)
     if len(data) > settings.MAX_IMAGE_UPLOAD_BYTES:
-        limit = settings.MAX_IMAGE_UPLOAD_BYTES // (1024 * 1024)
-        raise ValidationError(
-            _("The image is larger than %(limit)s MB."), params={"limit": limit}, code="too_large"
-        )
+        raise _too_large()
     if _looks_like_svg(data[:1024]):
         raise ValidationError(
             _("SVG images are not accepted: upload a JPEG, PNG, GIF or WebP image."), code="svg"
@@ -164,3 +169,37 @@ class EditorImageStorage(ImageStorage):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("folder", "body/%Y/%m/")
         super().__init__(*args, **kwargs)
+
+
+class CheckedImageFormField(forms.ImageField):
+    """A form's image field that refuses with our messages, not Django's generic one."""
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        with open_checked_image(upload) as image:
+            upload.image = image
+            upload.content_type = Image.MIME.get(image.format)
+        upload.seek(0)
+        return upload
+
+
+class ImageUploadField(models.ImageField):
+    """An image field whose uploads are checked, stripped of metadata and renamed."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("storage", image_storage)
+        kwargs.setdefault("validators", [validate_image_file])
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("storage") is image_storage:
+            del kwargs["storage"]
+        if kwargs.get("validators") == [validate_image_file]:
+            del kwargs["validators"]
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": CheckedImageFormField, **kwargs})
