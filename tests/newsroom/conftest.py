@@ -13,7 +13,7 @@ def collected_static(tmp_path_factory):
     return root
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def private_postgres():
     """A PostgreSQL server of the test's own on a free port, that the test may stop."""
     server = PrivatePostgres()
@@ -31,7 +31,7 @@ def private_redis():
     server.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_newsroom(private_postgres, collected_static, tmp_path_factory):
     """The demo site in the private PostgreSQL: its production environment and demo logins."""
     media = tmp_path_factory.mktemp("media")
