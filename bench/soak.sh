@@ -40,7 +40,8 @@ paths += [a.get_absolute_url() for a in Author.objects.all()]
 print('\n'.join(paths))
 " | grep '^/' > "$WORK/paths.txt"
 
-run $PYTHON -m gunicorn newsroom.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
+# Started with env directly (not through a function) so that $! is gunicorn's master.
+env "${env_vars[@]}" $PYTHON -m gunicorn newsroom.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
   --access-logfile /dev/null > "$WORK/gunicorn.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 50); do curl -sf -o /dev/null -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
