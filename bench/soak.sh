@@ -72,6 +72,7 @@ load() {  # load SECONDS: run wrk, print requests/s and errors
   echo "$requests ${rate} ${p99} ${non2xx:-0} ${socket:-0}"
 }
 
+logged_before=$(grep -c '"level": "ERROR"' "$WORK/gunicorn.log" || true)
 echo "Memory at start: $(memory_mb) MB"
 read -r requests rate p99 non2xx socket <<< "$(load 30)"
 echo "Warm-up 30 s: $requests requests, $rate req/s, p99 $p99, errors: $non2xx non-2xx, $socket socket"
@@ -86,4 +87,5 @@ for minute in $(seq "$DURATION_MINUTES"); do
 done
 echo "Total: $total_requests requests in $DURATION_MINUTES min, $total_errors errors;" \
   "memory $warm MB after warm-up, $(memory_mb) MB at the end"
-echo "Errors logged by the server: $(grep -c '"level": "ERROR"' "$WORK/gunicorn.log" || true)"
+logged_after=$(grep -c '"level": "ERROR"' "$WORK/gunicorn.log" || true)
+echo "Errors logged by the server during the load: $((logged_after - logged_before))"
