@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint serve bench clean
+.PHONY: run test lint serve bench clean backup restore
 
 $(BIN)/django-admin: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -42,3 +42,13 @@ lint: $(BIN)/django-admin
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Backups: the database (pg_dump custom format) and the media folder, into backups/<timestamp>/.
+backup restore: export DJANGO_DEBUG ?= 1
+backup: $(BIN)/django-admin
+	$(BIN)/python manage.py backup
+
+# Restore one: make restore FILE=backups/<timestamp>
+restore: $(BIN)/django-admin
+	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/<timestamp>" && exit 2)
+	$(BIN)/python manage.py restore "$(FILE)"

@@ -10,12 +10,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_ckeditor_5.fields import CKEditor5Field
 from PIL import Image
 
 from articles import renditions
 from articles.share_tokens import sign_share_link
-from newsroom.images import validate_image_file
+from newsroom.fields import RichTextField
+from newsroom.images import ImageUploadField
 from newsroom.richtext import count_images, count_words, plain_text, reading_minutes, sanitize_html
 
 logger = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ class Article(models.Model):
     standfirst = models.TextField(
         _("standfirst"), blank=True, help_text=_("One or two sentences under the headline.")
     )
-    body = CKEditor5Field(_("body"), blank=True)
+    body = RichTextField(_("body"), blank=True)
     section = models.ForeignKey(
         Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles"
     )
@@ -115,11 +115,10 @@ class Article(models.Model):
         blank=True,
     )
 
-    hero_image = models.ImageField(
+    hero_image = ImageUploadField(
         _("hero image"),
         upload_to="articles/%Y/%m/",
         blank=True,
-        validators=[validate_image_file],
         width_field="hero_width",
         height_field="hero_height",
     )
@@ -271,9 +270,9 @@ class Article(models.Model):
             self.hero_image.save(self.hero_image.name, self.hero_image.file, save=False)
         if self.hero_renditions.get("source") != self.hero_image.name:
             try:
-                self.hero_renditions = renditions.make_record(
-                    self.hero_image.name, storage=self.hero_image.storage
-                )
+                # Renditions are made from the cleaned upload and kept in default storage
+                # under names derived from it; the upload storage would rename them.
+                self.hero_renditions = renditions.make_record(self.hero_image.name)
             except (OSError, ValueError, Image.DecompressionBombError):
                 # Uploads are checked before this; should a stored file still fail, the
                 # article saves and its page shows the original image. The next save retries.

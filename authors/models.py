@@ -4,9 +4,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_ckeditor_5.fields import CKEditor5Field
 
-from newsroom.images import validate_image_file
+from newsroom.fields import RichTextField
+from newsroom.images import ImageUploadField
 from newsroom.richtext import sanitize_html
 
 
@@ -26,12 +26,11 @@ class Author(models.Model):
     short_bio = models.CharField(
         _("short bio"), max_length=300, blank=True, help_text=_("One line, for bylines and lists.")
     )
-    bio = CKEditor5Field(_("bio"), blank=True, help_text=_("The full biography; no length limit."))
-    photo = models.ImageField(
+    bio = RichTextField(_("bio"), blank=True, help_text=_("The full biography; no length limit."))
+    photo = ImageUploadField(
         _("photo"),
         upload_to="authors/%Y/",
         blank=True,
-        validators=[validate_image_file],
         width_field="photo_width",
         height_field="photo_height",
     )

@@ -67,19 +67,65 @@ EMBED_HOSTS = {
     "player.vimeo.com",
 }
 FIGURE_CLASSES = {"image", "table", "media", "image-style-side", "image_resized"}
+# Elements dropped together with everything inside them: their content is code, markup
+# for another parser (SVG, MathML, templates) or raw text nobody meant to publish.
+DROPPED_WITH_CONTENT = {
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "iframe",
+    "frame",
+    "frameset",
+    "noframes",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "textarea",
+    "select",
+    "title",
+    "xmp",
+    "noembed",
+    "plaintext",
+    "head",
+    "meta",
+    "link",
+    "base",
+}
+# Characters browsers ignore inside a URL scheme ("java\tscript:"), removed before checking it.
+URL_IGNORED_CHARACTERS = re.compile(
+    r"[\x00-\x20\x7f-\xa0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]"
+)
 
 HAS_LETTER_OR_DIGIT = re.compile(r"\w")
 WORDS_PER_MINUTE = 238
 
 
+def _url_scheme(value: str) -> str:
+    """The scheme of a URL as a browser reads it, lower-cased; "" for a relative URL."""
+    squeezed = URL_IGNORED_CHARACTERS.sub("", html.unescape(value))
+    scheme, colon, _ = squeezed.partition(":")
+    if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
+        return ""
+    return scheme.lower()
+
+
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute in {"href", "src", "url"}:
+        scheme = _url_scheme(value)
+        if scheme and scheme not in URL_SCHEMES:
+            return None
     if tag == "oembed" and attribute == "url":
-        parts = urlsplit(value)
+        parts = urlsplit(value.strip())
         return value if parts.scheme == "https" and parts.hostname in EMBED_HOSTS else None
     if tag == "img" and attribute == "src":
-        parts = urlsplit(value)
+        parts = urlsplit(value.strip())
         # Images come from our own media storage or from https addresses.
-        return value if parts.scheme in {"", "https"} and not value.startswith("//") else None
+        # Browsers read a backslash as a slash, so "/\\host" is another site too.
+        relative = not parts.scheme and not value.strip().replace("\\", "/").startswith("//")
+        return value if relative or parts.scheme == "https" else None
     if tag == "figure" and attribute == "class":
         kept = [name for name in value.split() if name in FIGURE_CLASSES]
         return " ".join(kept) or None
@@ -96,6 +142,7 @@ def sanitize_html(value: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         attribute_filter=_filter_attribute,
+        clean_content_tags=DROPPED_WITH_CONTENT,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     ).strip()

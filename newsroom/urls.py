@@ -3,13 +3,20 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from newsroom.editor_uploads import editor_image_upload
+
 admin.site.site_header = f"{settings.SITE_NAME} newsroom"
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = "Newsroom"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
-    path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path(settings.ADMIN_URL, admin.site.urls),
+    # CKEditor's own upload address and name, served by our checked upload view.
+    path(
+        "ckeditor5/image_upload/",
+        editor_image_upload,
+        name="ck_editor_5_upload_file",
+    ),
     path("", include("articles.urls")),
     path("", include("newsfeed.urls")),
 ]

@@ -99,3 +99,27 @@ def make_article_in_state(state: str, **fields) -> Article:
     if state == "unpublished":
         fields.setdefault("first_published_at", publish_at)
     return make_article(**fields)
+
+
+def photo_with_location(name="source.jpg", size=(640, 480), image_format="JPEG", orientation=1):
+    """A photo as a phone takes it: EXIF with GPS coordinates, camera, XMP and a comment."""
+    from PIL import ExifTags
+
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "PhoneMaker"
+    exif[ExifTags.Base.Model] = "Phone 12"
+    exif[ExifTags.Base.Orientation] = orientation
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (50.0, 27.0, 1.5)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
+    gps[ExifTags.GPS.GPSLongitude] = (30.0, 31.0, 2.5)
+    image = Image.new("RGB", size, (200, 40, 40))
+    image.paste((20, 40, 200), (0, 0, size[0] // 2, size[1] // 4))  # shows which way is up
+    options = {"exif": exif.tobytes()}
+    if image_format == "JPEG":
+        xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><exif:GPSLatitude>50,27N</exif:GPSLatitude></x:xmpmeta>'
+        options.update(xmp=xmp, comment=b"Taken at the source's flat")
+    buffer = io.BytesIO()
+    image.save(buffer, image_format, **options)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -167,7 +168,8 @@ def test_article_page_serves_srcset_sizes_width_and_height(client):
 
 def test_a_stored_file_that_cannot_be_decoded_still_saves_and_shows(client):
     """If renditions cannot be made, the article saves and its page shows the original."""
-    broken = SimpleUploadedFile("broken.jpg", b"not really a JPEG", content_type="image/jpeg")
+    # Uploads are checked, so the broken file is put straight into storage, as a disk fault would.
+    broken = default_storage.save("articles/broken.jpg", ContentFile(b"not really a JPEG"))
     article = make_article(hero_image=broken, hero_alt="A broken file")
     assert article.hero_renditions == {}
     html = client.get(article.get_absolute_url()).content.decode()
