@@ -55,7 +55,7 @@ def create_bulk_articles(
     sections: list,
     authors: list,
     tags: list,
-    hero_images: list[tuple[str, int, int]],
+    hero_images: list[tuple[str, int, int, dict]],
     progress: Callable[[int], None] = lambda done: None,
 ) -> int:
     """Insert count published items spread back in time, with bylines and tags."""
@@ -73,8 +73,13 @@ def create_bulk_articles(
             paragraphs = randomizer.sample(demo.FILLER_PARAGRAPHS * 3, k=randomizer.randint(4, 12))
             hero = {}
             if kind != Article.Kind.BRIEF:
-                name, width, height = randomizer.choice(hero_images)
-                hero = {"hero_image": name, "hero_width": width, "hero_height": height}
+                name, width, height, record = randomizer.choice(hero_images)
+                hero = {
+                    "hero_image": name,
+                    "hero_width": width,
+                    "hero_height": height,
+                    "hero_renditions": record,  # the shared image's renditions, made once
+                }
             article = Article(
                 **hero,
                 kind=kind,
@@ -106,6 +111,8 @@ def create_bulk_articles(
         done += size
         progress(done)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE articles_article, articles_byline, articles_article_tags")
+        cursor.execute(
+            "ANALYZE articles_article, articles_byline, articles_article_tags, articles_correction"
+        )
     content_changed()  # bulk inserts send no signals
     return done

@@ -216,6 +216,16 @@ class Article(models.Model):
                 fields=["status", "-publish_at", "-id"], name="article_published_order_idx"
             ),
             GinIndex(fields=["search_vector"], name="article_search_vector_idx"),
+            # A section's page and its block on the home page, newest first.
+            models.Index(
+                fields=["section", "-publish_at", "-id"], name="article_section_order_idx"
+            ),
+            # The home page's breaking-news banner: few rows, found without a scan.
+            models.Index(
+                fields=["-publish_at"],
+                condition=Q(is_breaking=True),
+                name="article_breaking_idx",
+            ),
         ]
         permissions = [
             (

@@ -2,20 +2,7 @@
 
 from itertools import groupby
 
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Value,
-    When,
-    Window,
-)
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Value, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from articles import search
@@ -45,7 +32,36 @@ def article_for_page(*, slug: str) -> Article:
     return get_object_or_404(queryset, slug=slug)
 
 
-def read_more_items(*, article: Article) -> QuerySet[Article]:
+class ReadMoreStream:
+    """The "Read more" stream, sliced like a queryset: related items, then the news feed.
+
+    The related items are a short list found with two index-driven queries; the
+    rest is the plain news feed without them. Ordering the whole archive by
+    relatedness instead would sort every published item on every article view.
+    """
+
+    def __init__(self, *, article: Article, related_ids: list[int]):
+        self.related_ids = related_ids
+        self.items = (
+            Article.objects.published().select_related("section").order_by("-publish_at", "-id")
+        )
+        self.rest = self.items.exclude(pk__in=[article.pk, *related_ids])
+
+    def __getitem__(self, window: slice) -> list[Article]:
+        start, stop = window.start or 0, window.stop
+        by_id = self.items.in_bulk(self.related_ids)
+        related = [by_id[pk] for pk in self.related_ids if pk in by_id]
+        rest_start = max(0, start - len(related))
+        rest_stop = None if stop is None else max(rest_start, stop - len(related))
+        shown = related[start:stop] + list(self.rest[rest_start:rest_stop])
+        prefetch_related_objects(shown, bylines_prefetch())  # one query for every byline
+        return shown
+
+    def __iter__(self):
+        return iter(self[0:None])
+
+
+def read_more_items(*, article: Article) -> ReadMoreStream:
     """The "Read more" stream: the closest related items first, then the news feed.
 
     Related means sharing a tag (closest) or the section, most recent first; the
@@ -53,31 +69,22 @@ def read_more_items(*, article: Article) -> QuerySet[Article]:
     item appears twice. The article's tags must be prefetched (article_for_page).
     """
     tag_ids = [tag.pk for tag in article.tags.all()]
+    candidates = Article.objects.published().exclude(pk=article.pk).order_by("-publish_at", "-id")
     shares_tag = Exists(
         Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
     )
-    related = (
-        Article.objects.published()
-        .exclude(pk=article.pk)
-        .filter(Q(shares_tag) | Q(section_id=article.section_id))
-        .annotate(
-            closeness=Case(When(shares_tag, then=Value(2)), default=Value(1)),
-        )
-        .order_by("-closeness", "-publish_at", "-id")
-        .values("pk")[:RELATED_ITEMS]
+    fields = ("pk", "closeness", "publish_at")
+    closest = candidates.filter(shares_tag).annotate(closeness=Value(2)).values_list(*fields)
+    same_section = (
+        candidates.filter(section_id=article.section_id)
+        .annotate(closeness=Value(1))
+        .values_list(*fields)
     )
-    return (
-        published_items()
-        .exclude(pk=article.pk)
-        .annotate(
-            relatedness=Case(
-                When(Q(pk__in=related) & Q(shares_tag), then=Value(2)),
-                When(pk__in=related, then=Value(1)),
-                default=Value(0),
-            )
-        )
-        .order_by("-relatedness", "-publish_at", "-id")
-    )
+    # One query for both newest-first slices; tag matches rank above the section's.
+    found = list(closest[:RELATED_ITEMS].union(same_section[: RELATED_ITEMS * 2], all=True))
+    found.sort(key=lambda row: (-row[1], -row[2].timestamp(), -row[0]))
+    related_ids = list(dict.fromkeys(pk for pk, _closeness, _time in found))[:RELATED_ITEMS]
+    return ReadMoreStream(article=article, related_ids=related_ids)
 
 
 def section_items(*, slug: str) -> tuple[Section, QuerySet[Article]]:
@@ -114,21 +121,7 @@ def home_page(*, top_stories: int, feed_items: int, per_section: int) -> dict:
         Article.objects.published().filter(is_breaking=True).order_by("-publish_at", "-id").first()
     )
     feed = list(published_items()[: feed_items + 1])
-    ranked = (
-        Article.objects.published()
-        .exclude(pk__in=story_ids)
-        .select_related("section")
-        .annotate(
-            row=Window(
-                RowNumber(),
-                partition_by=F("section_id"),
-                order_by=[F("publish_at").desc(), F("id").desc()],
-                output_field=IntegerField(),
-            )
-        )
-        .filter(row__lte=per_section)
-        .order_by("section__position", "section__name", "section_id", "-publish_at", "-id")
-    )
+    ranked = latest_per_section(exclude=story_ids, per_section=per_section)
     sections = [
         (section, list(items)) for section, items in groupby(ranked, key=lambda item: item.section)
     ]
@@ -140,6 +133,29 @@ def home_page(*, top_stories: int, feed_items: int, per_section: int) -> dict:
         "feed_has_more": len(feed) > feed_items,
         "sections": sections,
     }
+
+
+def latest_per_section(*, exclude: list[int], per_section: int) -> QuerySet[Article]:
+    """Each section's latest published items, grouped by section in their order.
+
+    One small newest-first slice per section, joined with UNION ALL, so each reads
+    only the top of the published-order index, however large the archive.
+    """
+    slices = [
+        Article.objects.published()
+        .filter(section=section)
+        .exclude(pk__in=exclude)
+        .order_by("-publish_at", "-id")
+        .values("pk")[:per_section]
+        for section in Section.objects.all()
+    ]
+    if not slices:
+        return Article.objects.none()
+    return (
+        Article.objects.filter(pk__in=slices[0].union(*slices[1:], all=True))
+        .select_related("section")
+        .order_by("section__position", "section__name", "section_id", "-publish_at", "-id")
+    )
 
 
 def article_for_preview(*, pk: int) -> Article:

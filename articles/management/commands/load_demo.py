@@ -83,7 +83,7 @@ class Command(BaseCommand):
     def load_bulk(self, count, sections, authors, tags):
         hero_images = list(
             Article.objects.exclude(hero_image="").values_list(
-                "hero_image", "hero_width", "hero_height"
+                "hero_image", "hero_width", "hero_height", "hero_renditions"
             )[:20]
         )
 
