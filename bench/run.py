@@ -38,6 +38,8 @@ ENVIRONMENT = {
     "DJANGO_SECRET_KEY": "benchmark-only-secret-key-not-for-production-use-0123456789",
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
     "DJANGO_SECURE_COOKIES": "0",
+    # As behind a TLS proxy that does the redirect to HTTPS itself.
+    "DJANGO_SECURE_SSL_REDIRECT": "0",
     "DJANGO_LOG_LEVEL": "WARNING",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/newsroom_bench",
     "REDIS_URL": "redis://127.0.0.1:6379/2",
