@@ -5,7 +5,7 @@ from articles.pagination import page_or_404, stream_page_or_404
 from articles.search import SearchForm
 
 ITEMS_PER_PAGE = 20
-TOP_STORIES = 4
+TOP_STORIES = 3  # one row of three under the lead
 LATEST_PER_SECTION = 3
 
 
