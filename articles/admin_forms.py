@@ -64,6 +64,11 @@ class ArticleAdminForm(forms.ModelForm):
             "seo_description",
             "canonical_url",
         ]
+        # Headlines, slugs and captions are long: give them the admin's wide inputs.
+        widgets = {
+            name: forms.TextInput(attrs={"class": "vLargeTextField"})
+            for name in ["title", "slug", "hero_alt", "hero_caption", "seo_title"]
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
