@@ -293,8 +293,13 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # HTTPS. In production (debug off) every setting `check --deploy` asks for is on. Behind a
 # proxy that ends TLS, DJANGO_SECURE_PROXY_SSL_HEADER=1 trusts its X-Forwarded-Proto (only
 # when the proxy sets that header itself); DJANGO_SECURE_SSL_REDIRECT=0 when the proxy redirects.
+PROXY_COUNT = 0  # proxies in front that append the client's address to X-Forwarded-For
 if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind the proxy every login comes from its address: the lockout counts failures per
+    # client address as the proxy passes it on, or one attacker would lock out everyone.
+    PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "1"))
+    AXES_CLIENT_IP_CALLABLE = "newsroom.logins.client_address"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     # Browsers only take HSTS from HTTPS responses; SecurityMiddleware sends it only there.

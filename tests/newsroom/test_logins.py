@@ -95,3 +95,27 @@ def test_sessions_expire(client):
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_behind_a_proxy_the_lockout_counts_each_client_address(client, settings):
+    """Behind the TLS proxy, failures from one client do not lock out the same user elsewhere."""
+    settings.PROXY_COUNT = 1
+    settings.AXES_CLIENT_IP_CALLABLE = "newsroom.logins.client_address"
+    user = make_user(role="Reporters", password=PASSWORD)
+    proxy = "10.0.0.2"
+
+    def via_proxy(password, client_address):
+        return client.post(
+            reverse("admin:login"),
+            {"username": user.username, "password": password, "next": reverse("admin:index")},
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR=client_address,
+        )
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        via_proxy("wrong password", "203.0.113.66")
+    assert via_proxy(PASSWORD, "203.0.113.66").status_code == 429
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["203.0.113.66"]
+    # A client cannot pick its address by sending the header itself: the proxy appends.
+    assert via_proxy(PASSWORD, "198.51.100.20, 203.0.113.66").status_code == 429
+    assert via_proxy(PASSWORD, "198.51.100.20").status_code == 302
