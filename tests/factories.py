@@ -54,7 +54,8 @@ def make_article(*, authors=(), tags=(), corrections=(), **fields) -> Article:
     fields.setdefault("slug", f"headline-{number}")
     fields.setdefault("body", "<p>Body text of the article.</p>")
     fields.setdefault("status", Article.Status.PUBLISHED)
-    fields.setdefault("publish_at", timezone.now() - timedelta(hours=number % 48 + 1))
+    # Spread over the last two days, all inside the news sitemap's 48 hours.
+    fields.setdefault("publish_at", timezone.now() - timedelta(hours=number % 47 + 1))
     if "section" not in fields:
         fields["section"] = make_section()
     article = Article.objects.create(**fields)
