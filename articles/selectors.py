@@ -121,7 +121,8 @@ def home_page(*, top_stories: int, feed_items: int, per_section: int) -> dict:
         Article.objects.published().filter(is_breaking=True).order_by("-publish_at", "-id").first()
     )
     feed = list(published_items()[: feed_items + 1])
-    ranked = latest_per_section(exclude=story_ids, per_section=per_section)
+    all_sections = list(Section.objects.all())
+    ranked = latest_per_section(sections=all_sections, exclude=story_ids, per_section=per_section)
     sections = [
         (section, list(items)) for section, items in groupby(ranked, key=lambda item: item.section)
     ]
@@ -132,10 +133,14 @@ def home_page(*, top_stories: int, feed_items: int, per_section: int) -> dict:
         "feed": feed[:feed_items],
         "feed_has_more": len(feed) > feed_items,
         "sections": sections,
+        # The same list for the site navigation, so the page asks for sections once.
+        "nav_sections": all_sections,
     }
 
 
-def latest_per_section(*, exclude: list[int], per_section: int) -> QuerySet[Article]:
+def latest_per_section(
+    *, sections: list[Section], exclude: list[int], per_section: int
+) -> QuerySet[Article]:
     """Each section's latest published items, grouped by section in their order.
 
     One small newest-first slice per section, joined with UNION ALL, so each reads
@@ -147,7 +152,7 @@ def latest_per_section(*, exclude: list[int], per_section: int) -> QuerySet[Arti
         .exclude(pk__in=exclude)
         .order_by("-publish_at", "-id")
         .values("pk")[:per_section]
-        for section in Section.objects.all()
+        for section in sections
     ]
     if not slices:
         return Article.objects.none()
