@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 
@@ -7,6 +8,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
+        from articles import fragments
         from articles.models import Article, Byline, Correction, Section, Tag
         from articles.roles import ensure_roles
         from authors.models import Author
@@ -21,3 +23,12 @@ class ArticlesConfig(AppConfig):
             post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model}")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-del-{model}")
         m2m_changed.connect(content_changed, sender=Article.tags.through, dispatch_uid="page-tags")
+
+        # Cached pieces of pages carry their article's version; what they show
+        # besides the article starts a new version of them all.
+        for model in (Byline, Correction, Section, Tag, Author):
+            post_save.connect(fragments.related_changed, sender=model, dispatch_uid=f"pieces-{model}")
+            post_delete.connect(fragments.related_changed, sender=model, dispatch_uid=f"piece-{model}")
+        m2m_changed.connect(fragments.related_changed, sender=Article.tags.through)
+        request_started.connect(fragments.forget_prefix, dispatch_uid="pieces-request-start")
+        request_finished.connect(fragments.forget_prefix, dispatch_uid="pieces-request-end")

@@ -7,7 +7,7 @@ no-store headers, and shared ones send no Referer that could leak the token.
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from articles import selectors
+from articles import fragments, selectors
 from articles.models import ShareLink
 from articles.share_tokens import share_link_id
 
@@ -23,8 +23,14 @@ def private_page(response):
 
 def render_preview(request, article, *, share_link=None):
     article = selectors.article_for_preview(pk=article.pk)
-    read_more = list(selectors.read_more_items(article=article)[:READ_MORE_ITEMS])
-    context = {"article": article, "read_more": read_more, "share_link": share_link}
+    read_more = selectors.read_more_items(article=article)[:READ_MORE_ITEMS]
+    context = {
+        "article": article,
+        # Staff and share links see the saved version as it is, never a cached one.
+        "parts": fragments.article_parts(article, cached=False),
+        "read_more": fragments.feed_cards(read_more),
+        "share_link": share_link,
+    }
     response = private_page(render(request, "articles/article_preview.html", context))
     if share_link is not None:
         response["Referrer-Policy"] = "no-referrer"

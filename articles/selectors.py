@@ -1,8 +1,6 @@
 """Reads of articles for reader pages, each in a fixed number of queries."""
 
-from itertools import groupby
-
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Value, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Value
 from django.shortcuts import get_object_or_404
 
 from articles import search
@@ -27,35 +25,78 @@ def published_items() -> QuerySet[Article]:
 
 
 def article_for_page(*, slug: str) -> Article:
-    """One published article with everything its page shows, or a 404."""
-    queryset = published_items().prefetch_related("tags", "corrections")
-    return get_object_or_404(queryset, slug=slug)
+    """One published article with its section, or a 404.
+
+    Its bylines, tags and corrections are read only when its page is rendered
+    anew (articles/fragments.py).
+    """
+    return get_object_or_404(Article.objects.published().select_related("section"), slug=slug)
+
+
+# Read more rows: (pk, version, closeness, publish_at); closeness 2 shares a tag, 1 the section.
+READ_MORE_FIELDS = ("pk", "version", "closeness", "publish_at")
+
+
+def read_more_parts(article: Article) -> tuple[QuerySet, QuerySet, QuerySet]:
+    """Newest-first rows of items sharing a tag, sharing the section, and of the whole feed."""
+    candidates = Article.objects.published().exclude(pk=article.pk).order_by("-publish_at", "-id")
+    tag_ids = Article.tags.through.objects.filter(article_id=article.pk).values("tag_id")
+    shares_tag = Exists(
+        Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
+    )
+    closest = candidates.filter(shares_tag).annotate(closeness=Value(2))
+    same_section = candidates.filter(section_id=article.section_id).annotate(closeness=Value(1))
+    return (
+        closest.values_list(*READ_MORE_FIELDS)[:RELATED_ITEMS],
+        same_section.values_list(*READ_MORE_FIELDS)[: RELATED_ITEMS * 2],
+        candidates.annotate(closeness=Value(0)).values_list(*READ_MORE_FIELDS),
+    )
+
+
+def closest_related(rows) -> list[tuple[int, int]]:
+    """The closest few related items as (pk, version): tag matches above the section's."""
+    ranked = sorted(rows, key=lambda row: (-row[2], -row[3].timestamp(), -row[0]))
+    related = {}
+    for pk, version, closeness, _time in ranked:
+        if closeness and pk not in related:
+            related[pk] = (pk, version)
+    return list(related.values())[:RELATED_ITEMS]
+
+
+def read_more_rows(*, article: Article, count: int) -> list[tuple[int, int]]:
+    """The first `count` items of Read more as (pk, version), in one query.
+
+    The same items, in the same order, as read_more_items(article=article)[:count].
+    """
+    closest, same_section, latest = read_more_parts(article)
+    rows = list(closest.union(same_section, latest[: count + RELATED_ITEMS], all=True))
+    related = closest_related(rows)
+    shown = {pk for pk, _version in related}
+    rest = sorted(
+        (row for row in rows if row[2] == 0 and row[0] not in shown),
+        key=lambda row: (-row[3].timestamp(), -row[0]),
+    )
+    return [*related, *((pk, version) for pk, version, _c, _t in rest)][:count]
 
 
 class ReadMoreStream:
-    """The "Read more" stream, sliced like a queryset: related items, then the news feed.
+    """The "Read more" stream as (pk, version) rows, sliced like a queryset.
 
-    The related items are a short list found with two index-driven queries; the
+    The related items are a short list found with one index-driven query; the
     rest is the plain news feed without them. Ordering the whole archive by
     relatedness instead would sort every published item on every article view.
     """
 
-    def __init__(self, *, article: Article, related_ids: list[int]):
-        self.related_ids = related_ids
-        self.items = (
-            Article.objects.published().select_related("section").order_by("-publish_at", "-id")
-        )
-        self.rest = self.items.exclude(pk__in=[article.pk, *related_ids])
+    def __init__(self, *, article: Article):
+        self.closest, self.same_section, self.latest = read_more_parts(article)
 
-    def __getitem__(self, window: slice) -> list[Article]:
+    def __getitem__(self, window: slice) -> list[tuple[int, int]]:
         start, stop = window.start or 0, window.stop
-        by_id = self.items.in_bulk(self.related_ids)
-        related = [by_id[pk] for pk in self.related_ids if pk in by_id]
+        related = closest_related(self.closest.union(self.same_section, all=True))
         rest_start = max(0, start - len(related))
         rest_stop = None if stop is None else max(rest_start, stop - len(related))
-        shown = related[start:stop] + list(self.rest[rest_start:rest_stop])
-        prefetch_related_objects(shown, bylines_prefetch())  # one query for every byline
-        return shown
+        rest = self.latest.exclude(pk__in=[pk for pk, _version in related])
+        return related[start:stop] + [row[:2] for row in rest[rest_start:rest_stop]]
 
     def __iter__(self):
         return iter(self[0:None])
@@ -66,101 +107,82 @@ def read_more_items(*, article: Article) -> ReadMoreStream:
 
     Related means sharing a tag (closest) or the section, most recent first; the
     rest is the news feed, newest first. The article itself is never in it, and no
-    item appears twice. The article's tags must be prefetched (article_for_page).
+    item appears twice.
     """
-    tag_ids = [tag.pk for tag in article.tags.all()]
-    candidates = Article.objects.published().exclude(pk=article.pk).order_by("-publish_at", "-id")
-    shares_tag = Exists(
-        Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
-    )
-    fields = ("pk", "closeness", "publish_at")
-    closest = candidates.filter(shares_tag).annotate(closeness=Value(2)).values_list(*fields)
-    same_section = (
-        candidates.filter(section_id=article.section_id)
-        .annotate(closeness=Value(1))
-        .values_list(*fields)
-    )
-    # One query for both newest-first slices; tag matches rank above the section's.
-    found = list(closest[:RELATED_ITEMS].union(same_section[: RELATED_ITEMS * 2], all=True))
-    found.sort(key=lambda row: (-row[1], -row[2].timestamp(), -row[0]))
-    related_ids = list(dict.fromkeys(pk for pk, _closeness, _time in found))[:RELATED_ITEMS]
-    return ReadMoreStream(article=article, related_ids=related_ids)
+    return ReadMoreStream(article=article)
 
 
-def section_items(*, slug: str) -> tuple[Section, QuerySet[Article]]:
+def published_rows() -> QuerySet:
+    """Published items as (pk, version) rows, newest first: what feed cards are made from."""
+    return Article.objects.published().order_by("-publish_at", "-id").values_list("pk", "version")
+
+
+def section_items(*, slug: str) -> tuple[Section, QuerySet]:
     section = get_object_or_404(Section, slug=slug)
-    return section, published_items().filter(section=section)
+    return section, published_rows().filter(section=section)
 
 
-def tag_items(*, slug: str) -> tuple[Tag, QuerySet[Article]]:
+def tag_items(*, slug: str) -> tuple[Tag, QuerySet]:
     tag = get_object_or_404(Tag, slug=slug)
-    return tag, published_items().filter(tags=tag)
+    return tag, published_rows().filter(tags=tag)
 
 
-def author_items(*, slug: str) -> tuple[Author, QuerySet[Article]]:
+def author_items(*, slug: str) -> tuple[Author, QuerySet]:
     author = get_object_or_404(Author, slug=slug)
-    return author, published_items().filter(bylines__author=author)
+    return author, published_rows().filter(bylines__author=author)
 
 
 def search_results(*, terms: str) -> QuerySet[Article]:
-    return search.search_published(published_items(), terms=terms)
+    """Matching published items, each with its snippet; their cards need nothing else."""
+    return search.search_published(Article.objects.published(), terms=terms)
 
 
-def home_page(*, top_stories: int, feed_items: int, per_section: int) -> dict:
-    """Everything the home page shows, in a fixed number of queries.
+def home_page(*, sections: list[Section], top_stories: int, feed_items: int, per_section: int):
+    """Everything the home page shows, as (pk, version) rows, in one query.
 
     The lead and top stories are the latest items with a picture (briefs are too
-    short to lead); the news feed column is the plain stream; the section blocks
-    show each section's latest items that are not already a top story.
+    short to lead); the breaking banner is the latest breaking item; the news
+    feed column is the plain stream; the section blocks show each section's
+    latest items that are not already a top story. Each part is a small
+    newest-first slice, so each reads only the top of an index.
     """
-    stories = list(
-        published_items().exclude(kind=Article.Kind.BRIEF).exclude(hero_image="")[: top_stories + 1]
-    )
-    story_ids = [story.pk for story in stories]
-    breaking = (
-        Article.objects.published().filter(is_breaking=True).order_by("-publish_at", "-id").first()
-    )
-    feed = list(published_items()[: feed_items + 1])
-    all_sections = list(Section.objects.all())
-    ranked = latest_per_section(sections=all_sections, exclude=story_ids, per_section=per_section)
-    sections = [
-        (section, list(items)) for section, items in groupby(ranked, key=lambda item: item.section)
+    published = Article.objects.published().order_by("-publish_at", "-id")
+    stories = published.exclude(kind=Article.Kind.BRIEF).exclude(hero_image="")
+    story_pks = stories.values("pk")[: top_stories + 1]
+
+    def rows(queryset, part):
+        fields = ("part", "pk", "version", "section_id", "publish_at")
+        return queryset.annotate(part=Value(part)).values_list(*fields)
+
+    parts = [
+        rows(stories, "story")[: top_stories + 1],
+        rows(published.filter(is_breaking=True), "breaking")[:1],
+        rows(published, "feed")[: feed_items + 1],
+        *(
+            rows(published.filter(section=section).exclude(pk__in=story_pks), "section")[
+                :per_section
+            ]
+            for section in sections
+        ),
     ]
+    found = {"story": [], "breaking": [], "feed": [], "section": []}
+    newest_first = sorted(
+        parts[0].union(*parts[1:], all=True), key=lambda row: (-row[4].timestamp(), -row[1])
+    )
+    for part, pk, version, section_id, _time in newest_first:
+        found[part].append((pk, version, section_id))
+    by_section = {section.pk: [] for section in sections}
+    for pk, version, section_id in found["section"]:
+        by_section[section_id].append((pk, version))
+    stories = [row[:2] for row in found["story"]]
     return {
         "lead": stories[0] if stories else None,
         "top_stories": stories[1:],
-        "breaking": breaking,
-        "feed": feed[:feed_items],
-        "feed_has_more": len(feed) > feed_items,
-        "sections": sections,
-        # The same list for the site navigation, so the page asks for sections once.
-        "nav_sections": all_sections,
+        "breaking": found["breaking"][0][:2] if found["breaking"] else None,
+        "feed": [row[:2] for row in found["feed"][:feed_items]],
+        "feed_has_more": len(found["feed"]) > feed_items,
+        "sections": [(section, by_section[section.pk]) for section in sections],
     }
-
-
-def latest_per_section(
-    *, sections: list[Section], exclude: list[int], per_section: int
-) -> QuerySet[Article]:
-    """Each section's latest published items, grouped by section in their order.
-
-    One small newest-first slice per section, joined with UNION ALL, so each reads
-    only the top of the published-order index, however large the archive.
-    """
-    slices = [
-        Article.objects.published()
-        .filter(section=section)
-        .exclude(pk__in=exclude)
-        .order_by("-publish_at", "-id")
-        .values("pk")[:per_section]
-        for section in sections
-    ]
-    if not slices:
-        return Article.objects.none()
-    return (
-        Article.objects.filter(pk__in=slices[0].union(*slices[1:], all=True))
-        .select_related("section")
-        .order_by("section__position", "section__name", "section_id", "-publish_at", "-id")
-    )
 
 
 def article_for_preview(*, pk: int) -> Article:

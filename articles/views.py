@@ -1,7 +1,7 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from articles import selectors
+from articles import fragments, selectors
 from articles.pagination import count_or_404, stream_page_or_404
 
 READ_MORE_PAGE_SIZE = 6
@@ -19,13 +19,14 @@ def article_detail(request, slug):
         raise
     pages = count_or_404(request.GET.get("more"), maximum=MAX_READ_MORE_PAGES)
     shown = READ_MORE_PAGE_SIZE * pages
-    read_more = list(selectors.read_more_items(article=article)[: shown + 1])
+    read_more = selectors.read_more_rows(article=article, count=shown + 1)
     return render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "read_more": read_more[:shown],
+            "parts": fragments.article_parts(article),
+            "read_more": fragments.feed_cards(read_more[:shown]),
             "read_more_next": pages + 1 if len(read_more) > shown else None,
         },
     )
@@ -39,4 +40,5 @@ def read_more(request, slug):
         number=request.GET.get("page"),
         per_page=READ_MORE_PAGE_SIZE,
     )
-    return render(request, "articles/read_more.html", {"article": article, "page": page})
+    context = {"article": article, "page": page, "cards": fragments.feed_cards(page.object_list)}
+    return render(request, "articles/read_more.html", context)

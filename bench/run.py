@@ -1,12 +1,18 @@
 """Benchmark the reader pages against the framework's own floor.
 
 Starts gunicorn (2 workers, production settings) on a database seeded with
-10,000 articles and measures each page with wrk (2 threads, 32 connections):
-uncached (page cache off) and cached (Redis page cache, after a warm-up), next
-to a Django view in the same server returning the same number of bytes from
-memory. "Cold" runs with the cache emptied just before (the first request of
-the run fills it). Prints a table of requests per second, latency and query
-counts.
+10,000 articles and measures each page with wrk (2 threads, 32 connections),
+next to a Django view in the same server returning the same number of bytes
+from memory (the floor), in four modes:
+
+- nothing: no cache at all, every request rendered from the database;
+- rendered: the page cache off, every request rendered, with the cached pieces
+  (cards, article, sections) at hand, as when a page is rendered again after a
+  change (articles/fragments.py);
+- cold: the Redis page cache emptied just before the run (its first request fills it);
+- cached: the page cache warm.
+
+Prints a table of requests per second, latency and query counts.
 
     make bench            # or: .venv/bin/python -m bench.run --seconds 15
 """
@@ -60,9 +66,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(env, page_cache: bool):
+def start_server(env, *, page_cache: bool, pieces: bool):
     port = free_port()
-    server_env = {**env, "PAGE_CACHE_ENABLED": "1" if page_cache else "0"}
+    server_env = {
+        **env,
+        "PAGE_CACHE_ENABLED": "1" if page_cache else "0",
+        "FRAGMENT_CACHE_ENABLED": "1" if pieces else "0",
+    }
     process = subprocess.Popen(
         [
             PYTHON,
@@ -102,26 +112,40 @@ def wrk(url: str, seconds: int) -> dict:
 
 
 def page_facts(env) -> dict:
-    """Bytes and SQL queries of each page, rendered in-process with the page cache off."""
+    """Bytes and SQL queries of each page, rendered in-process with the page cache off.
+
+    "queries" is with the cached pieces (cards, article, sections) at hand, as when
+    a page is rendered again; "queries_all" renders everything from the database.
+    """
     os.environ.update({**env, "PAGE_CACHE_ENABLED": "0"})
     import django
 
     django.setup()
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client, facts = Client(HTTP_HOST="127.0.0.1"), {}
     for name, path in PAGES.items():
-        client.get(path)  # first request warms up connections and lookups
+        client.get(path)  # the first request warms up connections, lookups and pieces
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
+        settings.FRAGMENT_CACHE_ENABLED = False
+        with CaptureQueriesContext(connection) as queries_all:
+            client.get(path)
+        settings.FRAGMENT_CACHE_ENABLED = True
         facts[name] = {
             "status": response.status_code,
             "bytes": len(response.content),
             "queries": len(queries),
+            "queries_all": len(queries_all),
         }
     return facts
+
+
+def percent(run: dict, floor: dict) -> str:
+    return f"{100 * run['rps'] / floor['rps']:.0f}%"
 
 
 def main():
@@ -163,19 +187,20 @@ def main():
         manage("load_demo", "--articles", str(ARTICLES - count), env=env)
     facts = page_facts(env)
 
-    rows = {}
-    for page_cache in (False, True):
-        server, base = start_server(env, page_cache)
+    # Modes, each on its own server: nothing cached; the page cache off but the
+    # cached pieces at hand (how a page is rendered again after a change); the page
+    # cache emptied just before the run (cold); the page cache warm.
+    rows = {name: {} for name in PAGES}
+    for page_cache, pieces in ((False, False), (False, True), (True, True)):
+        server, base = start_server(env, page_cache=page_cache, pieces=pieces)
+        mode = "cached" if page_cache else "rendered" if pieces else "nothing"
         try:
             for name, path in PAGES.items():
                 if page_cache:
-                    # Cold: the cache emptied just before; the first request fills it.
                     redis.Redis.from_url(env["REDIS_URL"]).flushdb()
                     rows[name]["cold"] = wrk(base + path, options.seconds)
                 wrk(base + path, options.warmup)
-                rows.setdefault(name, {})["cached" if page_cache else "uncached"] = wrk(
-                    base + path, options.seconds
-                )
+                rows[name][mode] = wrk(base + path, options.seconds)
                 if page_cache:
                     floor_url = f"{base}/_bench/floor/?bytes={facts[name]['bytes']}"
                     wrk(floor_url, options.warmup)
@@ -184,30 +209,75 @@ def main():
             server.terminate()
             server.wait()
 
-    header = (
-        f"{'page':<14}{'status':>7}{'bytes':>8}{'SQL':>5}{'floor rps':>11}"
-        f"{'uncached rps':>14}{'%floor':>8}{'p50 ms':>8}{'p99 ms':>8}"
-        f"{'cold rps':>10}{'%floor':>8}"
-        f"{'cached rps':>12}{'%floor':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>8}"
+    columns = [
+        ("page", 14),
+        ("status", 7),
+        ("bytes", 8),
+        ("SQL", 5),
+        ("SQL all", 8),
+        ("floor rps", 10),
+        ("nothing rps", 12),
+        ("%", 5),
+        ("rendered rps", 13),
+        ("%", 5),
+        ("p50", 6),
+        ("p99", 6),
+        ("cold rps", 9),
+        ("%", 5),
+        ("cached rps", 11),
+        ("%", 5),
+        ("p50", 6),
+        ("p95", 6),
+        ("p99", 6),
+        ("errors", 7),
+    ]
+    header = "".join(
+        f"{title:<{width}}" if i == 0 else f"{title:>{width}}"
+        for i, (title, width) in enumerate(columns)
     )
     print(header)
     print("-" * len(header))
     for name, row in rows.items():
-        fact, floor, uncached, cached = facts[name], row["floor"], row["uncached"], row["cached"]
-        cold = row["cold"]
-        errors = uncached["errors"] + cold["errors"] + cached["errors"]
+        fact, floor = facts[name], row["floor"]
+        nothing, rendered, cold, cached = (
+            row["nothing"],
+            row["rendered"],
+            row["cold"],
+            row["cached"],
+        )
+        errors = sum(run["errors"] for run in (nothing, rendered, cold, cached, floor))
+        values = [
+            name,
+            fact["status"],
+            fact["bytes"],
+            fact["queries"],
+            fact["queries_all"],
+            f"{floor['rps']:.0f}",
+            f"{nothing['rps']:.0f}",
+            percent(nothing, floor),
+            f"{rendered['rps']:.0f}",
+            percent(rendered, floor),
+            f"{rendered['p50']:.1f}",
+            f"{rendered['p99']:.1f}",
+            f"{cold['rps']:.0f}",
+            percent(cold, floor),
+            f"{cached['rps']:.0f}",
+            percent(cached, floor),
+            f"{cached['p50']:.1f}",
+            f"{cached['p95']:.1f}",
+            f"{cached['p99']:.1f}",
+            errors,
+        ]
         print(
-            f"{name:<14}{fact['status']:>7}{fact['bytes']:>8}{fact['queries']:>5}"
-            f"{floor['rps']:>11.0f}{uncached['rps']:>14.0f}"
-            f"{100 * uncached['rps'] / floor['rps']:>7.0f}%{uncached['p50']:>8.1f}"
-            f"{uncached['p99']:>8.1f}{cold['rps']:>10.0f}{100 * cold['rps'] / floor['rps']:>7.0f}%"
-            f"{cached['rps']:>12.0f}"
-            f"{100 * cached['rps'] / floor['rps']:>7.0f}%{cached['p50']:>8.1f}"
-            f"{cached['p95']:>8.1f}{cached['p99']:>8.1f}{errors:>8}"
+            "".join(
+                f"{value:<{width}}" if i == 0 else f"{value:>{width}}"
+                for i, (value, (_title, width)) in enumerate(zip(values, columns, strict=True))
+            )
         )
     print(
         f"\n{os.cpu_count()} cores; wrk -t2 -c32 -d{options.seconds}s; gunicorn 2 workers; "
-        f"{ARTICLES:,} articles."
+        f"{ARTICLES:,} articles. Latencies in ms. SQL: queries of a page rendered with its "
+        "cached pieces; SQL all: with nothing cached."
     )
 
 

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from articles import selectors
+from articles import fragments, selectors
 from articles.pagination import page_or_404, stream_page_or_404
 from articles.search import SearchForm
 
@@ -15,33 +15,58 @@ def paginate(request, queryset):
 
 
 def home(request):
-    context = selectors.home_page(
-        top_stories=TOP_STORIES, feed_items=ITEMS_PER_PAGE, per_section=LATEST_PER_SECTION
+    sections = fragments.sections()
+    rows = selectors.home_page(
+        sections=sections,
+        top_stories=TOP_STORIES,
+        feed_items=ITEMS_PER_PAGE,
+        per_section=LATEST_PER_SECTION,
     )
+    # Cards with pictures in one go: the top stories, then each section's block.
+    blocks = [rows["top_stories"], *(section_rows for _section, section_rows in rows["sections"])]
+    cards = iter(fragments.feed_cards([row for block in blocks for row in block], show_images=True))
+    top_stories, *section_cards = [[next(cards) for _row in block] for block in blocks]
+    context = {
+        "lead": rows["lead"] and fragments.item_piece("newsfeed/lead_story.html", rows["lead"]),
+        "breaking": rows["breaking"]
+        and fragments.item_piece("newsfeed/breaking.html", rows["breaking"]),
+        "top_stories": top_stories,
+        "feed": fragments.feed_cards(rows["feed"]),
+        "feed_has_more": rows["feed_has_more"],
+        "sections": [
+            (section, block)
+            for (section, _rows), block in zip(rows["sections"], section_cards, strict=True)
+            if block
+        ],
+        "nav_sections": sections,
+    }
     return render(request, "newsfeed/home.html", context)
 
 
+def listing(request, template, rows, **context):
+    """A page of a stream of feed cards (news feed, section, tag, author)."""
+    page = paginate(request, rows)
+    cards = fragments.feed_cards(page.object_list, show_images=True)
+    return render(request, template, {**context, "page": page, "cards": cards})
+
+
 def stream(request):
-    page = paginate(request, selectors.published_items())
-    return render(request, "newsfeed/stream.html", {"page": page})
+    return listing(request, "newsfeed/stream.html", selectors.published_rows())
 
 
 def section(request, slug):
-    section, items = selectors.section_items(slug=slug)
-    page = paginate(request, items)
-    return render(request, "newsfeed/section.html", {"section": section, "page": page})
+    section, rows = selectors.section_items(slug=slug)
+    return listing(request, "newsfeed/section.html", rows, section=section)
 
 
 def tag(request, slug):
-    tag, items = selectors.tag_items(slug=slug)
-    page = paginate(request, items)
-    return render(request, "newsfeed/tag.html", {"tag": tag, "page": page})
+    tag, rows = selectors.tag_items(slug=slug)
+    return listing(request, "newsfeed/tag.html", rows, tag=tag)
 
 
 def author(request, slug):
-    author, items = selectors.author_items(slug=slug)
-    page = paginate(request, items)
-    return render(request, "newsfeed/author.html", {"author": author, "page": page})
+    author, rows = selectors.author_items(slug=slug)
+    return listing(request, "newsfeed/author.html", rows, author=author)
 
 
 def search(request):

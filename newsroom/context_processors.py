@@ -1,6 +1,7 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
-from articles.models import Section
+from articles import fragments
 
 
 def site(request):
@@ -8,5 +9,6 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_LANGUAGE": settings.SITE_LANGUAGE,
-        "nav_sections": Section.objects.all(),
+        # Read only by pages that show the navigation, from the cache when it can.
+        "nav_sections": SimpleLazyObject(fragments.sections),
     }

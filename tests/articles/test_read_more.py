@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.selectors import RELATED_ITEMS, article_for_page, read_more_items
+from articles.selectors import RELATED_ITEMS, article_for_page, read_more_items, read_more_rows
 from articles.views import READ_MORE_PAGE_SIZE
 from tests.factories import make_article, make_section, make_tag
 
@@ -34,9 +34,9 @@ def newsroom():
 def test_related_items_come_first_then_the_latest_news(newsroom):
     """Shared tags first, then the same section, then the rest of the feed, newest first."""
     article, items = newsroom
-    titles = [item.title for item in read_more_items(article=article)]
+    ids = [pk for pk, _version in read_more_items(article=article)]
     expected = ["same_tag_new", "same_tag_old", "same_section", "latest", "older"]
-    assert titles == [items[key].title for key in expected]
+    assert ids == [items[key].pk for key in expected]
 
 
 def test_read_more_never_lists_the_article_itself_nor_an_item_twice(newsroom):
@@ -46,7 +46,7 @@ def test_read_more_never_lists_the_article_itself_nor_an_item_twice(newsroom):
     both = make_article(tags=[*article.tags.all(), second_tag], publish_at=hours_ago(2))
     article.tags.add(second_tag)
     article = article_for_page(slug=article.slug)
-    ids = [item.pk for item in read_more_items(article=article)]
+    ids = [pk for pk, _version in read_more_items(article=article)]
     assert article.pk not in ids
     assert len(ids) == len(set(ids))
     assert ids[0] == both.pk
@@ -63,9 +63,28 @@ def test_only_the_closest_related_items_jump_the_queue():
     ]
     newest = make_article(publish_at=hours_ago(2))
     article = article_for_page(slug=article.slug)
-    ids = [item.pk for item in read_more_items(article=article)]
+    ids = [pk for pk, _version in read_more_items(article=article)]
     assert ids[:RELATED_ITEMS] == [item.pk for item in related[:RELATED_ITEMS]]
     assert ids[RELATED_ITEMS] == newest.pk
+
+
+@pytest.mark.parametrize("count", [1, RELATED_ITEMS, RELATED_ITEMS + 3, 40])
+def test_the_article_pages_one_query_gives_the_streams_first_items(count):
+    """read_more_rows (one query, for the article page) agrees with the paged stream."""
+    sections, tags = [make_section(), make_section()], [make_tag(), make_tag()]
+    items = [
+        make_article(
+            section=sections[n % 2], tags=tags[: n % 3], publish_at=hours_ago(1 + (n * 7) % 30)
+        )
+        for n in range(30)
+    ]
+    article = article_for_page(slug=items[4].slug)
+    rows = read_more_rows(article=article, count=count)
+    assert rows == read_more_items(article=article)[:count]
+    assert [pk for pk, _version in rows] == [
+        pk for pk, _version in read_more_items(article=article)
+    ][:count]
+    assert len(rows) == min(count, len(items) - 1)
 
 
 def test_article_page_shows_the_first_page_and_a_show_more_link(client, newsroom):

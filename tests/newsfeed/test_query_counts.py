@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import image_file, make_article, make_author, make_section, make_tag
@@ -41,27 +43,34 @@ def build_newsroom(count):
 
 
 PAGES = {
-    # page: (url for the built newsroom, queries); listings fetch one item more than they
-    # show instead of counting, so they need no COUNT query.
-    "home": (lambda items: "/", 7),
-    "news feed": (lambda items: "/news-feed/", 3),
-    "section": (lambda items: "/section/ukraine/", 4),
-    "tag": (lambda items: "/tag/kharkiv/", 4),
-    "author": (lambda items: "/author/reporter/", 4),
-    "search": (lambda items: "/search/?q=Kharkiv", 4),
-    "article": (lambda items: items[0].get_absolute_url(), 9),
-    "read more": (lambda items: f"/read-more/{items[0].slug}/", 9),
+    # page: (url for the built newsroom, queries when nothing is cached, queries when the
+    # cards and the article are). Listings fetch one item more than they show instead of
+    # counting, so they need no COUNT query.
+    "home": (lambda items: "/", 6, 1),
+    "news feed": (lambda items: "/news-feed/", 3, 1),
+    "section": (lambda items: "/section/ukraine/", 4, 2),
+    "tag": (lambda items: "/tag/kharkiv/", 4, 2),
+    "author": (lambda items: "/author/reporter/", 4, 2),
+    "search": (lambda items: "/search/?q=Kharkiv", 3, 2),
+    "article": (lambda items: items[0].get_absolute_url(), 7, 2),
+    "read more": (lambda items: f"/read-more/{items[0].slug}/", 5, 3),
 }
 
 
 @pytest.mark.parametrize("count", [3, 30])
 @pytest.mark.parametrize("page", list(PAGES))
-def test_each_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, page, count):
-    """The page's query count does not grow with its items, authors and tags."""
+def test_each_page_runs_a_fixed_number_of_queries(client, page, count):
+    """The page's query count does not grow with its items, authors and tags.
+
+    The page cache is off: the first request renders everything, the second finds
+    the cards, the article and the sections among the cached pieces.
+    """
     items = build_newsroom(count)
-    url_for, queries = PAGES[page]
+    url_for, cold, warm = PAGES[page]
     url = url_for(items)
-    with django_assert_num_queries(queries):
-        response = client.get(url)
-    assert response.status_code == 200
-    assert response.content.decode().count('class="feed-item ') >= min(count - 1, 3)
+    for expected in (cold, warm):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert response.content.decode().count('class="feed-item ') >= min(count - 1, 3)
+        assert len(queries) == expected, [query["sql"] for query in queries]

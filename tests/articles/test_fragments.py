@@ -1,0 +1,132 @@
+"""Cached pieces of reader pages: shared between pages, never stale, optional.
+
+The page cache is off in these tests (as for every test but its own), so each
+request renders its page again from the cached pieces.
+"""
+
+import shutil
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles import fragments, services
+from tests.factories import make_article, make_author, make_section, make_staff, make_tag
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        page(client, url)
+    return len(queries)
+
+
+def test_cards_made_for_one_page_serve_the_others(client):
+    """The news feed renders its cards on its first visit; a section page reuses them."""
+    section = make_section()
+    for _ in range(5):
+        make_article(section=section)
+    first = queries_for(client, "/news-feed/")
+    assert queries_for(client, "/news-feed/") < first
+    # Its first visit already finds every card: it runs as many queries as its second.
+    url = section.get_absolute_url()
+    assert queries_for(client, url) == queries_for(client, url)
+
+
+def test_an_edit_shows_on_every_page_at_once(client):
+    """Saving an article makes a new version: its card and page are made anew."""
+    article = make_article(title="First headline", standfirst="First standfirst")
+    for url in ("/", "/news-feed/", article.get_absolute_url()):
+        assert "First headline" in page(client, url)
+    article.title = "Second headline"
+    article.save()
+    for url in ("/", "/news-feed/", article.get_absolute_url()):
+        html = page(client, url)
+        assert "Second headline" in html
+        assert "First headline" not in html
+
+
+def test_renaming_an_author_section_or_tag_shows_at_once(client):
+    """What pieces show besides their article makes all pieces new when it changes."""
+    author, section, tag = (
+        make_author(name="Olena Old"),
+        make_section(name="Oldsection"),
+        make_tag(),
+    )
+    article = make_article(authors=[author], section=section, tags=[tag])
+    html = page(client, article.get_absolute_url())
+    assert "Olena Old" in html and "Oldsection" in html
+    author.name, section.name, tag.name = "Olena New", "Newsection", "Newtag"
+    author.save()
+    section.save()
+    tag.save()
+    html = page(client, article.get_absolute_url())
+    assert "Olena New" in html and "Newsection" in html and "Newtag" in html
+    assert "Olena Old" not in html and "Oldsection" not in html
+    assert "Newsection" in page(client, "/")  # the lead story's section and the navigation
+
+
+def test_tags_and_corrections_show_at_once(client):
+    article = make_article()
+    page(client, article.get_absolute_url())
+    article.tags.add(make_tag(name="Freshly tagged"))
+    assert "Freshly tagged" in page(client, article.get_absolute_url())
+    editor = make_staff(role="Editors")
+    services.correction_add(article=article, by=editor, text="The bridge is in Kherson.")
+    assert "The bridge is in Kherson." in page(client, article.get_absolute_url())
+
+
+def test_an_unpublished_article_leaves_every_list_at_once(client):
+    article = make_article(title="Soon withdrawn")
+    make_article()
+    assert "Soon withdrawn" in page(client, "/news-feed/")
+    article.status = article.Status.DRAFT
+    article.save()
+    assert "Soon withdrawn" not in page(client, "/news-feed/")
+    assert "Soon withdrawn" not in page(client, "/")
+
+
+def test_pieces_can_be_switched_off(client, settings):
+    """FRAGMENT_CACHE_ENABLED=0: every request renders everything from the database."""
+    settings.FRAGMENT_CACHE_ENABLED = False
+    article = make_article()
+    first = queries_for(client, article.get_absolute_url())
+    assert queries_for(client, article.get_absolute_url()) == first
+
+
+def test_pages_are_rendered_when_the_cache_server_is_down(client, settings, caplog):
+    """With Redis unreachable, pieces are rendered from the database and the error logged."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    article = make_article(title="Rendered without a cache", authors=[make_author(name="Ivan")])
+    for url in ("/", "/news-feed/", article.get_absolute_url()):
+        assert "Rendered without a cache" in page(client, url)
+    assert "Ivan" in page(client, article.get_absolute_url())
+    assert "fragments: cache unavailable" in caplog.text
+
+
+def test_new_templates_or_code_make_new_keys(settings, tmp_path):
+    """A deploy that changes a template never serves pieces the old one made."""
+    for folder in fragments.RENDERING_SOURCES:
+        shutil.copytree(settings.BASE_DIR / folder, tmp_path / folder)
+    settings.BASE_DIR = tmp_path
+    fragments.code_stamp.cache_clear()
+    try:
+        before = fragments.code_stamp()
+        card = tmp_path / "templates" / "includes" / "feed_item.html"
+        card.write_text(card.read_text() + "<!-- changed -->")
+        fragments.code_stamp.cache_clear()
+        assert fragments.code_stamp() != before
+    finally:
+        fragments.code_stamp.cache_clear()
