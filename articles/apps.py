@@ -20,15 +20,22 @@ class ArticlesConfig(AppConfig):
 
         # Any change readers could see starts a new content version of the page cache.
         for model in (Article, Byline, Correction, Section, Tag, Author):
-            post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model}")
-            post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-del-{model}")
+            for signal, name in ((post_save, "save"), (post_delete, "delete")):
+                signal.connect(content_changed, sender=model, dispatch_uid=f"page-{name}-{model}")
+                signal.connect(
+                    fragments.forget_versions, sender=model, dispatch_uid=f"memo-{name}-{model}"
+                )
         m2m_changed.connect(content_changed, sender=Article.tags.through, dispatch_uid="page-tags")
 
         # Cached pieces of pages carry their article's version; what they show
         # besides the article starts a new version of them all.
         for model in (Byline, Correction, Section, Tag, Author):
-            post_save.connect(fragments.related_changed, sender=model, dispatch_uid=f"pieces-{model}")
-            post_delete.connect(fragments.related_changed, sender=model, dispatch_uid=f"piece-{model}")
-        m2m_changed.connect(fragments.related_changed, sender=Article.tags.through)
-        request_started.connect(fragments.forget_prefix, dispatch_uid="pieces-request-start")
-        request_finished.connect(fragments.forget_prefix, dispatch_uid="pieces-request-end")
+            for signal, name in ((post_save, "save"), (post_delete, "delete")):
+                signal.connect(
+                    fragments.related_changed, sender=model, dispatch_uid=f"piece-{name}-{model}"
+                )
+        m2m_changed.connect(
+            fragments.related_changed, sender=Article.tags.through, dispatch_uid="piece-tags"
+        )
+        request_started.connect(fragments.forget_versions, dispatch_uid="pieces-request-start")
+        request_finished.connect(fragments.forget_versions, dispatch_uid="pieces-request-end")

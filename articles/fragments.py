@@ -21,18 +21,20 @@ import hashlib
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import cache as once
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, Section
-from articles.selectors import bylines_prefetch
+from articles.selectors import article_whole
+from newsroom import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -53,49 +55,111 @@ def code_stamp() -> str:
     return digest.hexdigest()
 
 
-# The key prefix is read from the cache once per request (see forget_prefix).
+# The versions are read from the cache once per request (see forget_versions).
 request_memo = threading.local()
 
 
-def forget_prefix(**kwargs) -> None:
-    """Read the related version again: at each request's start and end, and after a change."""
-    request_memo.prefix = None
+def forget_versions(**kwargs) -> None:
+    """Read the versions again: at each request's start and end, and after a change."""
+    request_memo.versions = None
 
 
 def related_changed(**kwargs) -> None:
     """An author, byline, correction, section or tag changed: every piece is made anew."""
-    forget_prefix()
+    forget_versions()
     try:
         cache.delete(VERSION_KEY)
     except Exception:
         logger.exception("fragments: could not reset the version")
 
 
-def key_prefix() -> str:
-    """The part of every key that is not the item: code stamp and related version."""
-    if prefix := getattr(request_memo, "prefix", None):
-        return prefix
+def versions() -> tuple[int, int]:
+    """The related version, and the page cache's content version, in one round trip."""
+    if not settings.FRAGMENT_CACHE_ENABLED:
+        return (0, 0)  # keys are not used: everything is rendered
+    if found := getattr(request_memo, "versions", None):
+        return found
+    now = timezone.now()
     try:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            version = time.time_ns()
-            cache.set(VERSION_KEY, version, timeout=None)
+        found = cache.get_many([VERSION_KEY, page_cache.STATE_KEY])
+        related = found.get(VERSION_KEY)
+        if related is None:
+            related = time.time_ns()
+            cache.set(VERSION_KEY, related, timeout=None)
+        content = page_cache.current_state(found.get(page_cache.STATE_KEY), now)["version"]
     except Exception:
         logger.exception("fragments: cache unavailable, rendering from the database")
-        version = time.time_ns()
-    request_memo.prefix = f"fragment:{code_stamp()}:{version}"
-    return request_memo.prefix
+        related = content = time.time_ns()
+    request_memo.versions = (related, content)
+    return request_memo.versions
 
 
-def get_or_render(keys: Sequence[str], render: Callable[[list[int]], list[str]]) -> list:
-    """The value under each key; `render(indexes)` makes the missing ones in one go."""
+def key_prefix() -> str:
+    """The part of every piece's key that is not the item: code stamp and related version."""
+    return f"fragment:{code_stamp()}:{versions()[0]}"
+
+
+def remembered(name: str, make: Callable[[], object]):
+    """A list that changes only with the content (which items a page shows), e.g. Read more.
+
+    It is kept for the current content version: any change to what readers see,
+    or the next scheduled publish time coming, starts a new one.
+    """
+    key = f"list:{code_stamp()}:{versions()[1]}:{name}"
+    return get_or_render([key], lambda _indexes: [make()])[0]
+
+
+class LocalPieces:
+    """The latest pieces used by this process, in memory, in front of the shared cache.
+
+    A key names one version of one piece, whose content never changes, so a
+    copy in memory can never be stale; only the versions are read from the
+    shared cache on each request. Holds at most `size` pieces, dropping the
+    least recently used.
+    """
+
+    def __init__(self, size: int):
+        self.size, self.pieces, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get_many(self, keys) -> dict:
+        with self.lock:
+            found = {key: self.pieces[key] for key in keys if key in self.pieces}
+            for key in found:
+                self.pieces.move_to_end(key)
+        return found
+
+    def set_many(self, values: dict) -> None:
+        with self.lock:
+            self.pieces.update(values)
+            for key in values:
+                self.pieces.move_to_end(key)
+            while len(self.pieces) > self.size:
+                self.pieces.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.pieces.clear()
+
+
+local_pieces = LocalPieces(size=settings.FRAGMENT_LOCAL_PIECES)
+
+
+def get_or_render(keys: Sequence[str], render: Callable[[list[int]], list]) -> list:
+    """The value under each key; `render(indexes)` makes the missing ones in one go.
+
+    Looks in this process's memory, then in the shared cache, then renders.
+    """
     if not settings.FRAGMENT_CACHE_ENABLED:
         return render(list(range(len(keys))))
-    try:
-        found = cache.get_many(keys)
-    except Exception:
-        logger.exception("fragments: cache unavailable, rendering from the database")
-        found = {}
+    found = local_pieces.get_many(keys)
+    if len(found) < len(set(keys)):
+        try:
+            shared = cache.get_many([key for key in keys if key not in found])
+        except Exception:
+            logger.exception("fragments: cache unavailable, rendering from the database")
+            shared = {}
+        local_pieces.set_many(shared)
+        found.update(shared)
     missing = [index for index, key in enumerate(keys) if key not in found]
     if missing:
         made = {keys[index]: value for index, value in zip(missing, render(missing), strict=True)}
@@ -103,6 +167,7 @@ def get_or_render(keys: Sequence[str], render: Callable[[list[int]], list[str]])
             cache.set_many(made, timeout=settings.FRAGMENT_CACHE_SECONDS)
         except Exception:
             logger.exception("fragments: could not store %d pieces", len(made))
+        local_pieces.set_many(made)
         found.update(made)
     return [found[key] for key in keys]
 
@@ -158,12 +223,12 @@ def item_piece(template: str, row) -> SafeString:
 def article_parts(article: Article, *, cached: bool = True) -> dict[str, SafeString]:
     """The article page's head (meta, JSON-LD) and its <article> element.
 
-    Previews pass cached=False: they show unpublished versions to staff only.
+    Previews pass cached=False and the article whole: they show unpublished
+    versions to staff only.
     """
 
     def render(_indexes):
-        prefetch_related_objects([article], bylines_prefetch(), "tags", "corrections")
-        context = {"article": article}
+        context = {"article": article if not cached else article_whole(pk=article.pk)}
         return [
             {
                 "head": render_to_string("articles/article_head.html", context),
@@ -175,6 +240,30 @@ def article_parts(article: Article, *, cached: bool = True) -> dict[str, SafeStr
     return {name: mark_safe(html) for name, html in parts[0].items()}  # noqa: S308
 
 
+def piece(name: str, render: Callable[[], object]):
+    """One piece that is not an article's, e.g. the site header; render() makes it."""
+    return get_or_render([f"{key_prefix()}:{name}"], lambda _indexes: [render()])[0]
+
+
 def sections() -> list[Section]:
     """Every section in navigation order, for the site navigation and the home page."""
-    return get_or_render([f"{key_prefix()}:sections"], lambda _: [list(Section.objects.all())])[0]
+    return piece("sections", lambda: list(Section.objects.all()))
+
+
+def site_chrome() -> dict[str, SafeString]:
+    """The site header (name, navigation, search) and the footer's links."""
+
+    def render():
+        context = {"SITE_NAME": settings.SITE_NAME, "nav_sections": sections()}
+        return {
+            "header": render_to_string("includes/site_header.html", context),
+            "footer_links": render_to_string("includes/site_footer_links.html", context),
+        }
+
+    return {name: mark_safe(html) for name, html in piece("chrome", render).items()}  # noqa: S308
+
+
+def home_head(request) -> SafeString:
+    """The home page's meta tags and JSON-LD: the same for every visit."""
+    html = piece("home-head", lambda: render_to_string("newsfeed/home_head.html", request=request))
+    return mark_safe(html)  # noqa: S308

@@ -22,7 +22,7 @@ def private_page(response):
 
 
 def render_preview(request, article, *, share_link=None):
-    article = selectors.article_for_preview(pk=article.pk)
+    article = selectors.article_whole(pk=article.pk)
     read_more = selectors.read_more_items(article=article)[:READ_MORE_ITEMS]
     context = {
         "article": article,

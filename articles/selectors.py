@@ -24,13 +24,17 @@ def published_items() -> QuerySet[Article]:
     )
 
 
-def article_for_page(*, slug: str) -> Article:
-    """One published article with its section, or a 404.
+# What the article page reads on every request; the rest is in its cached pieces.
+ARTICLE_PAGE_FIELDS = ("pk", "version", "slug", "title", "seo_title", "section_id")
 
-    Its bylines, tags and corrections are read only when its page is rendered
-    anew (articles/fragments.py).
+
+def article_for_page(*, slug: str) -> Article:
+    """One published article with what its page needs besides its pieces, or a 404.
+
+    Its body, section, bylines, tags and corrections are read (article_whole) only
+    when its pieces are rendered anew (articles/fragments.py).
     """
-    return get_object_or_404(Article.objects.published().select_related("section"), slug=slug)
+    return get_object_or_404(Article.objects.published().only(*ARTICLE_PAGE_FIELDS), slug=slug)
 
 
 # Read more rows: (pk, version, closeness, publish_at); closeness 2 shares a tag, 1 the section.
@@ -185,8 +189,8 @@ def home_page(*, sections: list[Section], top_stories: int, feed_items: int, per
     }
 
 
-def article_for_preview(*, pk: int) -> Article:
-    """One article in any state with everything its page shows, for previews only."""
+def article_whole(*, pk: int) -> Article:
+    """One article in any state with everything its page shows: for rendering it, and previews."""
     queryset = Article.objects.select_related("section").prefetch_related(
         bylines_prefetch(), "tags", "corrections"
     )

@@ -11,7 +11,9 @@ MAX_READ_MORE_PAGES = 20
 
 def article_detail(request, slug):
     try:
-        article = selectors.article_for_page(slug=slug)
+        article = fragments.remembered(
+            f"article:{slug}", lambda: selectors.article_for_page(slug=slug)
+        )
     except Http404:
         # A published article's old slug keeps working, forever, as a 301.
         if new_url := selectors.redirect_for_old_slug(slug=slug):
@@ -19,7 +21,10 @@ def article_detail(request, slug):
         raise
     pages = count_or_404(request.GET.get("more"), maximum=MAX_READ_MORE_PAGES)
     shown = READ_MORE_PAGE_SIZE * pages
-    read_more = selectors.read_more_rows(article=article, count=shown + 1)
+    read_more = fragments.remembered(
+        f"read-more:{article.pk}:{shown + 1}",
+        lambda: selectors.read_more_rows(article=article, count=shown + 1),
+    )
     return render(
         request,
         "articles/article_detail.html",

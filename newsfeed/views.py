@@ -16,17 +16,21 @@ def paginate(request, queryset):
 
 def home(request):
     sections = fragments.sections()
-    rows = selectors.home_page(
-        sections=sections,
-        top_stories=TOP_STORIES,
-        feed_items=ITEMS_PER_PAGE,
-        per_section=LATEST_PER_SECTION,
+    rows = fragments.remembered(
+        "home",
+        lambda: selectors.home_page(
+            sections=sections,
+            top_stories=TOP_STORIES,
+            feed_items=ITEMS_PER_PAGE,
+            per_section=LATEST_PER_SECTION,
+        ),
     )
     # Cards with pictures in one go: the top stories, then each section's block.
     blocks = [rows["top_stories"], *(section_rows for _section, section_rows in rows["sections"])]
     cards = iter(fragments.feed_cards([row for block in blocks for row in block], show_images=True))
     top_stories, *section_cards = [[next(cards) for _row in block] for block in blocks]
     context = {
+        "head": fragments.home_head(request),
         "lead": rows["lead"] and fragments.item_piece("newsfeed/lead_story.html", rows["lead"]),
         "breaking": rows["breaking"]
         and fragments.item_piece("newsfeed/breaking.html", rows["breaking"]),

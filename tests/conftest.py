@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from articles import fragments
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
@@ -25,5 +27,9 @@ def page_cache(settings):
 def empty_cache():
     """Each test starts with an empty cache: rolled-back data must not linger in pages."""
     cache.clear()
+    fragments.local_pieces.clear()
+    fragments.forget_versions()
     yield
     cache.clear()
+    fragments.local_pieces.clear()
+    fragments.forget_versions()

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.timezone import localtime
 
-from articles import search, video
+from articles import fragments, search, video
 
 register = template.Library()
 
@@ -23,6 +23,12 @@ def hero_picture(article, *, sizes, eager=False, css_class=""):
         "eager": eager,
         "css_class": css_class,
     }
+
+
+@register.simple_tag
+def site_chrome():
+    """The site header and footer links, from the cache: {% site_chrome as chrome %}."""
+    return fragments.site_chrome()
 
 
 @register.filter

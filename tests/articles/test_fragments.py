@@ -62,14 +62,18 @@ def test_renaming_an_author_section_or_tag_shows_at_once(client):
     )
     article = make_article(authors=[author], section=section, tags=[tag])
     html = page(client, article.get_absolute_url())
-    assert "Olena Old" in html and "Oldsection" in html
+    assert "Olena Old" in html
+    assert "Oldsection" in html
     author.name, section.name, tag.name = "Olena New", "Newsection", "Newtag"
     author.save()
     section.save()
     tag.save()
     html = page(client, article.get_absolute_url())
-    assert "Olena New" in html and "Newsection" in html and "Newtag" in html
-    assert "Olena Old" not in html and "Oldsection" not in html
+    assert "Olena New" in html
+    assert "Newsection" in html
+    assert "Newtag" in html
+    assert "Olena Old" not in html
+    assert "Oldsection" not in html
     assert "Newsection" in page(client, "/")  # the lead story's section and the navigation
 
 
