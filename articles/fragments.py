@@ -109,39 +109,53 @@ def remembered(name: str, make: Callable[[], object]):
     return get_or_render([key], lambda _indexes: [make()])[0]
 
 
+def size_of(value) -> int:
+    """Roughly how many bytes a piece holds: its text, or a small fixed size for lists."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(size_of(part) for part in value.values())
+    return 512
+
+
 class LocalPieces:
     """The latest pieces used by this process, in memory, in front of the shared cache.
 
     A key names one version of one piece, whose content never changes, so a
     copy in memory can never be stale; only the versions are read from the
-    shared cache on each request. Holds at most `size` pieces, dropping the
-    least recently used.
+    shared cache on each request. Holds pieces up to `budget` bytes, dropping
+    the least recently used.
     """
 
-    def __init__(self, size: int):
-        self.size, self.pieces, self.lock = size, OrderedDict(), threading.Lock()
+    def __init__(self, budget: int):
+        self.budget, self.used = budget, 0
+        self.pieces, self.lock = OrderedDict(), threading.Lock()
 
     def get_many(self, keys) -> dict:
         with self.lock:
-            found = {key: self.pieces[key] for key in keys if key in self.pieces}
+            found = {key: self.pieces[key][0] for key in keys if key in self.pieces}
             for key in found:
                 self.pieces.move_to_end(key)
         return found
 
     def set_many(self, values: dict) -> None:
         with self.lock:
-            self.pieces.update(values)
-            for key in values:
-                self.pieces.move_to_end(key)
-            while len(self.pieces) > self.size:
-                self.pieces.popitem(last=False)
+            for key, value in values.items():
+                if key in self.pieces:
+                    self.used -= self.pieces.pop(key)[1]
+                size = size_of(value)
+                self.pieces[key] = (value, size)
+                self.used += size
+            while self.used > self.budget and self.pieces:
+                self.used -= self.pieces.popitem(last=False)[1][1]
 
     def clear(self) -> None:
         with self.lock:
             self.pieces.clear()
+            self.used = 0
 
 
-local_pieces = LocalPieces(size=settings.FRAGMENT_LOCAL_PIECES)
+local_pieces = LocalPieces(budget=settings.FRAGMENT_LOCAL_MEGABYTES * 1024 * 1024)
 
 
 def get_or_render(keys: Sequence[str], render: Callable[[list[int]], list]) -> list:

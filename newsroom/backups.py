@@ -15,6 +15,9 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import connections
 
+from articles.fragments import related_changed
+from newsroom.page_cache import content_changed
+
 DATABASE_FILE = "database.dump"
 MEDIA_FILE = "media.tar.gz"
 
@@ -87,3 +90,6 @@ def restore_backup(folder: Path) -> None:
     media_root.mkdir(parents=True, exist_ok=True)
     with tarfile.open(media) as archive:
         archive.extractall(media_root, filter="data")  # refuses absolute paths and ../
+    # Cached pages and pieces show the content before the restore: start new versions.
+    content_changed()
+    related_changed()

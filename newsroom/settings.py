@@ -132,8 +132,8 @@ PAGE_CACHE_STALE_SECONDS = 60
 # Rendered pieces of pages (cards, articles), kept per item version; see articles/fragments.py.
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60))
-# How many of the latest pieces each app process also keeps in its own memory.
-FRAGMENT_LOCAL_PIECES = int(os.environ.get("FRAGMENT_LOCAL_PIECES", 5000))
+# How much of the latest pieces each app process also keeps in its own memory.
+FRAGMENT_LOCAL_MEGABYTES = int(os.environ.get("FRAGMENT_LOCAL_MEGABYTES", 32))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -5,10 +5,13 @@ request renders its page again from the cached pieces.
 """
 
 import shutil
+import time
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles import fragments, services
 from tests.factories import make_article, make_author, make_section, make_staff, make_tag
@@ -87,14 +90,32 @@ def test_tags_and_corrections_show_at_once(client):
     assert "The bridge is in Kherson." in page(client, article.get_absolute_url())
 
 
-def test_an_unpublished_article_leaves_every_list_at_once(client):
+def test_an_unpublished_article_leaves_every_page_at_once(client):
     article = make_article(title="Soon withdrawn")
-    make_article()
-    assert "Soon withdrawn" in page(client, "/news-feed/")
+    other = make_article()
+    for url in ("/news-feed/", "/", other.get_absolute_url(), article.get_absolute_url()):
+        assert "Soon withdrawn" in page(client, url)
     article.status = article.Status.DRAFT
     article.save()
-    assert "Soon withdrawn" not in page(client, "/news-feed/")
-    assert "Soon withdrawn" not in page(client, "/")
+    for url in ("/news-feed/", "/", other.get_absolute_url()):
+        assert "Soon withdrawn" not in page(client, url)
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_scheduled_article_appears_on_time_in_every_list(client):
+    """Lists kept for the content version end at the next scheduled publish time."""
+    other = make_article(title="Earlier story")
+    scheduled = make_article(
+        title="Scheduled story", publish_at=timezone.now() + timedelta(seconds=2)
+    )
+    urls = ("/", "/news-feed/", other.get_absolute_url())
+    for url in urls:
+        assert "Scheduled story" not in page(client, url)
+    assert client.get(scheduled.get_absolute_url()).status_code == 404
+    time.sleep(2.1)
+    for url in urls:
+        assert "Scheduled story" in page(client, url)
+    assert "Scheduled story" in page(client, scheduled.get_absolute_url())
 
 
 def test_pieces_can_be_switched_off(client, settings):
@@ -134,3 +155,17 @@ def test_new_templates_or_code_make_new_keys(settings, tmp_path):
         assert fragments.code_stamp() != before
     finally:
         fragments.code_stamp.cache_clear()
+
+
+def test_pieces_in_memory_stay_within_their_budget():
+    """Each process keeps the most recently used pieces up to its byte budget."""
+    pieces = fragments.LocalPieces(budget=10_000)
+    pieces.set_many({f"card:{number}": "x" * 1_000 for number in range(8)})
+    assert pieces.get_many(["card:0"]) == {"card:0": "x" * 1_000}  # now the most recent
+    pieces.set_many({"article:1": {"head": "h" * 1_000, "main": "m" * 3_000}})
+    assert pieces.used <= 10_000
+    kept = pieces.get_many([f"card:{number}" for number in range(8)])
+    assert set(kept) == {"card:0", "card:3", "card:4", "card:5", "card:6", "card:7"}
+    assert pieces.get_many(["article:1"])["article:1"]["main"] == "m" * 3_000
+    pieces.set_many({"article:1": "small"})  # replacing a piece counts only the new one
+    assert pieces.used == 6 * 1_000 + len("small")
