@@ -21,7 +21,6 @@ import hashlib
 import logging
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import cache as once
 from pathlib import Path
@@ -35,6 +34,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.models import Article, Section
 from articles.selectors import article_whole
 from newsroom import page_cache
+from newsroom.local_copies import LocalCopies
 
 logger = logging.getLogger(__name__)
 
@@ -109,53 +109,8 @@ def remembered(name: str, make: Callable[[], object]):
     return get_or_render([key], lambda _indexes: [make()])[0]
 
 
-def size_of(value) -> int:
-    """Roughly how many bytes a piece holds: its text, or a small fixed size for lists."""
-    if isinstance(value, str):
-        return len(value)
-    if isinstance(value, dict):
-        return sum(size_of(part) for part in value.values())
-    return 512
-
-
-class LocalPieces:
-    """The latest pieces used by this process, in memory, in front of the shared cache.
-
-    A key names one version of one piece, whose content never changes, so a
-    copy in memory can never be stale; only the versions are read from the
-    shared cache on each request. Holds pieces up to `budget` bytes, dropping
-    the least recently used.
-    """
-
-    def __init__(self, budget: int):
-        self.budget, self.used = budget, 0
-        self.pieces, self.lock = OrderedDict(), threading.Lock()
-
-    def get_many(self, keys) -> dict:
-        with self.lock:
-            found = {key: self.pieces[key][0] for key in keys if key in self.pieces}
-            for key in found:
-                self.pieces.move_to_end(key)
-        return found
-
-    def set_many(self, values: dict) -> None:
-        with self.lock:
-            for key, value in values.items():
-                if key in self.pieces:
-                    self.used -= self.pieces.pop(key)[1]
-                size = size_of(value)
-                self.pieces[key] = (value, size)
-                self.used += size
-            while self.used > self.budget and self.pieces:
-                self.used -= self.pieces.popitem(last=False)[1][1]
-
-    def clear(self) -> None:
-        with self.lock:
-            self.pieces.clear()
-            self.used = 0
-
-
-local_pieces = LocalPieces(budget=settings.FRAGMENT_LOCAL_MEGABYTES * 1024 * 1024)
+# Pieces are named by their versions, so a copy in this process's memory is never stale.
+local_pieces = LocalCopies(megabytes=settings.FRAGMENT_LOCAL_MEGABYTES)
 
 
 def get_or_render(keys: Sequence[str], render: Callable[[list[int]], list]) -> list:

@@ -21,10 +21,15 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
+from newsroom.local_copies import LocalCopies
+
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "page-cache:content-state"
 CACHEABLE_STATUSES = {200, 404}
+# Pages of one content version never change: each process keeps copies of the
+# latest it served, and asks the shared cache only for the current version.
+local_pages = LocalCopies(megabytes=settings.PAGE_CACHE_LOCAL_MEGABYTES)
 
 
 def content_changed(**kwargs) -> None:
@@ -79,17 +84,22 @@ class ReaderPageCacheMiddleware:
             return response
 
         now = timezone.now()
-        key = f"page-cache:{request.get_host()}:{request.get_full_path()}"
+        key = f"page-cache:v2:{request.get_host()}:{request.get_full_path()}"
+        copy = local_pages.get_many([key]).get(key)
         try:
-            # One round trip: the content state and the page together.
-            found = cache.get_many([STATE_KEY, key])
+            # One round trip: the content state, and the page unless this process has a copy.
+            found = cache.get_many([STATE_KEY] if copy else [STATE_KEY, key])
             state = current_state(found.get(STATE_KEY), now)
+            if copy and not self.is_fresh(copy, state, now):
+                found[key] = cache.get(key)
         except Exception:
             logger.exception("page cache: unavailable, serving from the database")
             return self.get_response(request)
-        entry = found.get(key)
-        if entry is not None and entry[0] == state["version"]:
-            return self.rebuild(entry)
+        for entry in (copy, found.get(key)):
+            if entry is not None and self.is_fresh(entry, state, now):
+                if entry is not copy:
+                    local_pages.set_many({key: entry})
+                return self.rebuild(entry)
 
         response = self.get_response(request)
         if self.can_store(response):
@@ -101,6 +111,7 @@ class ReaderPageCacheMiddleware:
                 timeout = max(1, min(timeout, int(until_next)))
             entry = (
                 state["version"],
+                now.timestamp() + timeout,
                 response.status_code,
                 list(response.items()),
                 response.content,
@@ -109,12 +120,19 @@ class ReaderPageCacheMiddleware:
                 cache.set(key, entry, timeout=timeout)
             except Exception:
                 logger.exception("page cache: could not store %s", request.path)
+            local_pages.set_many({key: entry})
             response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
+    def is_fresh(entry, state, now) -> bool:
+        """A stored page is served while its content version is current and until it expires."""
+        version, expires_at = entry[:2]
+        return version == state["version"] and now.timestamp() < expires_at
+
+    @staticmethod
     def rebuild(entry) -> HttpResponse:
-        _version, status, headers, content = entry
+        _version, _expires_at, status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value

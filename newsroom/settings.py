@@ -129,6 +129,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
 PAGE_CACHE_BROWSER_SECONDS = 60
 PAGE_CACHE_STALE_SECONDS = 60
+# How much of the latest pages each app process also keeps in its own memory.
+PAGE_CACHE_LOCAL_MEGABYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MEGABYTES", 32))
 # Rendered pieces of pages (cards, articles), kept per item version; see articles/fragments.py.
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60))

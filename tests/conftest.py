@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from articles import fragments
+from newsroom.page_cache import local_pages
 
 
 @pytest.fixture(autouse=True)
@@ -26,10 +27,10 @@ def page_cache(settings):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rolled-back data must not linger in pages."""
-    cache.clear()
-    fragments.local_pieces.clear()
+    for memory in (cache, fragments.local_pieces, local_pages):
+        memory.clear()
     fragments.forget_versions()
     yield
-    cache.clear()
-    fragments.local_pieces.clear()
+    for memory in (cache, fragments.local_pieces, local_pages):
+        memory.clear()
     fragments.forget_versions()

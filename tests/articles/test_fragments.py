@@ -155,17 +155,3 @@ def test_new_templates_or_code_make_new_keys(settings, tmp_path):
         assert fragments.code_stamp() != before
     finally:
         fragments.code_stamp.cache_clear()
-
-
-def test_pieces_in_memory_stay_within_their_budget():
-    """Each process keeps the most recently used pieces up to its byte budget."""
-    pieces = fragments.LocalPieces(budget=10_000)
-    pieces.set_many({f"card:{number}": "x" * 1_000 for number in range(8)})
-    assert pieces.get_many(["card:0"]) == {"card:0": "x" * 1_000}  # now the most recent
-    pieces.set_many({"article:1": {"head": "h" * 1_000, "main": "m" * 3_000}})
-    assert pieces.used <= 10_000
-    kept = pieces.get_many([f"card:{number}" for number in range(8)])
-    assert set(kept) == {"card:0", "card:3", "card:4", "card:5", "card:6", "card:7"}
-    assert pieces.get_many(["article:1"])["article:1"]["main"] == "m" * 3_000
-    pieces.set_many({"article:1": "small"})  # replacing a piece counts only the new one
-    assert pieces.used == 6 * 1_000 + len("small")

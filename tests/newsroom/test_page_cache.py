@@ -94,3 +94,25 @@ def test_pages_are_served_when_the_cache_server_is_down(client, settings, caplog
     assert response.status_code == 200
     assert b"Still served" in response.content
     assert "page cache: unavailable" in caplog.text
+
+
+def test_a_cached_page_expires_after_its_time_even_when_nothing_changed(client, settings):
+    """No copy of a page, in Redis or in a process's memory, outlives PAGE_CACHE_SECONDS."""
+    settings.PAGE_CACHE_SECONDS = 1
+    article = make_article()
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+    time.sleep(1.1)
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_a_copy_in_memory_is_not_served_once_the_content_changed(client):
+    """Each process checks its copies against the shared content version on every request."""
+    article = make_article(title="Copied headline")
+    client.get(article.get_absolute_url())
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+    article.title = "Changed elsewhere"
+    article.save()
+    response = client.get(article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert b"Changed elsewhere" in response.content
