@@ -180,6 +180,11 @@ def feed_cards(rows: Sequence, *, show_images: bool = False) -> list[SafeString]
     return [mark_safe(html) for html in get_or_render(item_keys(kind, rows), render)]  # noqa: S308
 
 
+def joined(cards: Sequence[SafeString]) -> SafeString:
+    """Cards as one piece of HTML, for a page that shows them one after another."""
+    return mark_safe("".join(cards))  # noqa: S308
+
+
 def item_piece(template: str, row) -> SafeString:
     """One article rendered with `template` (as `item`), e.g. the home page's lead story."""
 

@@ -28,7 +28,7 @@ def render_preview(request, article, *, share_link=None):
         "article": article,
         # Staff and share links see the saved version as it is, never a cached one.
         "parts": fragments.article_parts(article, cached=False),
-        "read_more": fragments.feed_cards(read_more),
+        "read_more": fragments.joined(fragments.feed_cards(read_more)),
         "share_link": share_link,
     }
     response = private_page(render(request, "articles/article_preview.html", context))

@@ -31,7 +31,7 @@ def article_detail(request, slug):
         {
             "article": article,
             "parts": fragments.article_parts(article),
-            "read_more": fragments.feed_cards(read_more[:shown]),
+            "read_more": fragments.joined(fragments.feed_cards(read_more[:shown])),
             "read_more_next": pages + 1 if len(read_more) > shown else None,
         },
     )

@@ -28,21 +28,22 @@ def home(request):
     # Cards with pictures in one go: the top stories, then each section's block.
     blocks = [rows["top_stories"], *(section_rows for _section, section_rows in rows["sections"])]
     cards = iter(fragments.feed_cards([row for block in blocks for row in block], show_images=True))
-    top_stories, *section_cards = [[next(cards) for _row in block] for block in blocks]
+    top_stories, *section_cards = [
+        fragments.joined([next(cards) for _row in block]) for block in blocks
+    ]
     context = {
         "head": fragments.home_head(request),
         "lead": rows["lead"] and fragments.item_piece("newsfeed/lead_story.html", rows["lead"]),
         "breaking": rows["breaking"]
         and fragments.item_piece("newsfeed/breaking.html", rows["breaking"]),
         "top_stories": top_stories,
-        "feed": fragments.feed_cards(rows["feed"]),
+        "feed": fragments.joined(fragments.feed_cards(rows["feed"])),
         "feed_has_more": rows["feed_has_more"],
         "sections": [
             (section, block)
             for (section, _rows), block in zip(rows["sections"], section_cards, strict=True)
             if block
         ],
-        "nav_sections": sections,
     }
     return render(request, "newsfeed/home.html", context)
 
