@@ -12,9 +12,15 @@ itself, the list of sections. Each piece is kept here under a key made of
 - a stamp of the templates and code that render pieces, so a deploy never
   serves pieces made by the code it replaced.
 
+Which items a page lists (the home page's rows, Read more, the article found
+by its address) is kept for the page cache's content version instead, which
+any change and the next scheduled publish time renew (remembered()).
+
 Nothing is ever deleted: pieces nobody asks for expire (FRAGMENT_CACHE_SECONDS).
-If the cache fails, pieces are rendered from the database and the error is
-logged. Staff see the same pieces readers do; previews are never cached.
+As a key names a value that never changes, each process also keeps the latest
+ones in memory and reads only the versions from the shared cache. If the cache
+fails, pieces are rendered from the database and the error is logged. Staff see
+the same pieces readers do; previews are never cached.
 """
 
 import hashlib
