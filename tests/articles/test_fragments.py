@@ -38,9 +38,13 @@ def test_cards_made_for_one_page_serve_the_others(client):
         make_article(section=section)
     first = queries_for(client, "/news-feed/")
     assert queries_for(client, "/news-feed/") < first
-    # Its first visit already finds every card: it runs as many queries as its second.
+    # Its first visit already finds every card: it runs as many queries as its second,
+    # and none of them loads articles to render cards.
     url = section.get_absolute_url()
-    assert queries_for(client, url) == queries_for(client, url)
+    with CaptureQueriesContext(connection) as first_visit:
+        page(client, url)
+    assert len(first_visit) == queries_for(client, url)
+    assert not [query for query in first_visit if '"articles_article"."id" IN (' in query["sql"]]
 
 
 def test_an_edit_shows_on_every_page_at_once(client):
@@ -124,6 +128,10 @@ def test_pieces_can_be_switched_off(client, settings):
     article = make_article()
     first = queries_for(client, article.get_absolute_url())
     assert queries_for(client, article.get_absolute_url()) == first
+    # Switched on again, a repeat visit finds its pieces and runs fewer queries.
+    settings.FRAGMENT_CACHE_ENABLED = True
+    page(client, article.get_absolute_url())
+    assert queries_for(client, article.get_absolute_url()) < first
 
 
 def test_pages_are_rendered_when_the_cache_server_is_down(client, settings, caplog):
