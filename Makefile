@@ -1,17 +1,38 @@
 # Two commands: `make run` for a local newsroom with demo content, `make test` for the suite.
-PYTHON ?= python3.11
+# The first of python3.13, python3.12, python3.11, python3 that runs and is 3.11 to 3.13 (each
+# is tried: a pyenv shim can exist for a version that is not active). Or: make PYTHON=...
+PYTHON_OK := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] < (3, 14))
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	$$p -c '$(PYTHON_OK)' 2>/dev/null && command -v $$p && break; done)
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint serve bench clean backup restore
+.PHONY: run test lint serve bench clean backup restore lock
 
-$(BIN)/django-admin: pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+# The pinned, tested versions of requirements.lock, then the project itself.
+$(BIN)/django-admin: pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" && "$(PYTHON)" -c '$(PYTHON_OK)' 2>/dev/null || { \
+	  echo "Python 3.11, 3.12 or 3.13 is needed, and none was found (tried python3.13, python3.12," \
+	    "python3.11, python3; PYTHON='$(PYTHON)'). Install one, or name it: make PYTHON=..." >&2; \
+	  exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# requirements.lock again from pyproject.toml, for every supported Python, keeping the pinned
+# versions the ranges still allow (delete the file first to take the newest of everything).
+LOCK := uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 -o requirements.lock
+lock: | $(BIN)/python
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/$(LOCK) --no-header --quiet
+	{ echo '# Regenerate with: $(LOCK)  (or: make lock)'; cat requirements.lock; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
 
 run: export DJANGO_DEBUG ?= 1
 run: $(BIN)/django-admin

@@ -3,16 +3,14 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import policy, services
 from articles.admin_forms import WORKFLOW_BUTTON, ArticleAdminForm
 from articles.admin_views import ArticleWorkflowViews
-from articles.models import Article, Byline, Correction, Section, Tag
+from articles.models import CONTENT_FIELDSETS, Article, Byline, Correction, Section, Tag
 from articles.policy import Action
 
 
@@ -89,25 +87,18 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
         "reading_time",
     ]
     fieldsets = [
-        (None, {"fields": ["kind", "title", "slug", "standfirst", "body"]}),
-        (_("Placement"), {"fields": ["section", "tags", "is_breaking"]}),
-        (
-            _("Hero image"),
-            {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit", "video_url"]},
-        ),
+        *((name, {"fields": list(fields)}) for name, fields in CONTENT_FIELDSETS),
         (_("Publishing"), {"fields": ["status", "publish_at", "first_published_at", "updated_at"]}),
-        (
-            _("Search and sharing"),
-            {
-                "classes": ["collapse"],
-                "fields": ["seo_title", "seo_description", "canonical_url"],
-            },
-        ),
         (_("Measured"), {"fields": ["word_count", "reading_time"]}),
     ]
+    # The content groups that start folded.
+    collapsed = {_("Search and sharing")}
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = [(name, {**options}) for name, options in self.fieldsets]
+        fieldsets = [
+            (name, {**options, "classes": ["collapse"]} if name in self.collapsed else options)
+            for name, options in self.fieldsets
+        ]
         if obj is None or not policy.can(request.user, Action.EDIT, obj):
             return fieldsets
         first_name, first = fieldsets[0]
@@ -120,7 +111,8 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
         if policy.can(request.user, Action.CORRECT, obj):
             workflow.append("correction_text")
         if workflow:
-            fieldsets.insert(4, (_("Workflow"), {"fields": workflow}))
+            # Just before "Publishing", which follows the content.
+            fieldsets.insert(len(CONTENT_FIELDSETS), (_("Workflow"), {"fields": workflow}))
         return fieldsets
 
     def get_queryset(self, request):
@@ -129,8 +121,7 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
             return queryset
         # Reporters see their own work in every state and everyone's live articles.
         own = Byline.objects.filter(author__user=request.user).values("article")
-        live = Q(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
-        return queryset.filter(Q(pk__in=own) | live)
+        return queryset.filter(pk__in=own) | queryset.published()
 
     def get_object(self, request, object_id, from_field=None):
         # Found whatever the list shows; the permission checks below then answer 403.
@@ -229,7 +220,7 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
         requested = request.POST.get(WORKFLOW_BUTTON, "")
         if requested in policy.WORKFLOW_ACTIONS:
             obj.refresh_from_db()
-            state = policy.state_of(obj).label.lower()
+            state = obj.state().label.lower()
             messages.success(
                 request,
                 _("“%(title)s” was saved and is now %(state)s.")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import revisions
-from articles.models import Article
+from articles.models import CONTENT_FIELDS, Article
 from articles.policy import Action
 
 WORKFLOW_BUTTON = "_workflow"
@@ -45,25 +45,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        # Status and publish time are not here: they change only by workflow steps.
-        fields = [
-            "kind",
-            "title",
-            "slug",
-            "standfirst",
-            "body",
-            "section",
-            "tags",
-            "is_breaking",
-            "hero_image",
-            "hero_alt",
-            "hero_caption",
-            "hero_credit",
-            "video_url",
-            "seo_title",
-            "seo_description",
-            "canonical_url",
-        ]
+        # Status and publish time are not content: they change only by workflow steps.
+        fields = CONTENT_FIELDS
         # Headlines, slugs and captions are long: give them the admin's wide inputs.
         widgets = {
             name: forms.TextInput(attrs={"class": "vLargeTextField"})

@@ -132,7 +132,7 @@ class ArticleWorkflowViews:
             sent_back = latest if latest and latest.action == "sent_back" else None
             context.update(
                 {
-                    "workflow_state": policy.state_of(obj),
+                    "workflow_state": obj.state(),
                     "workflow_actions": policy.workflow_actions(user, obj) if can_edit else [],
                     "transitions": transitions,
                     "sent_back": sent_back

@@ -7,9 +7,11 @@ description replace the headline and standfirst when an editor writes them.
 from django.utils.text import Truncator
 
 from articles.models import Article
-from articles.renditions import CROPS, Rendition
-from newsroom.identity import absolute_url
-from newsroom.richtext import plain_text
+from images.renditions import CROPS, Rendition
+from website.identity import absolute_url
+from website.metadata import feed_links, site_meta
+from website.richtext import plain_text
+from website.structured_data import iso_datetime
 
 # Google asks for 1:1, 4:3 and 16:9 versions (the crops stored with each upload),
 # each at least 50,000 pixels.
@@ -59,3 +61,30 @@ def hero_crops(article: Article) -> dict[str, Rendition]:
 def social_image(article: Article) -> Rendition | None:
     """The wide crop shown when the article is shared."""
     return hero_crops(article).get(SOCIAL_CROP)
+
+
+def article_meta(article: Article) -> dict:
+    """OpenGraph article metadata; uses the bylines and tags the caller prefetched."""
+    authors = [byline.author for byline in article.bylines.all()]
+    values = {
+        "title": seo_title(article),
+        "description": description(article),
+        "canonical": canonical_url(article),
+        "type": "article",
+        "twitter_creator": next((a.x_handle.lstrip("@") for a in authors if a.x_handle), ""),
+        "published_time": iso_datetime(article.publish_at),
+        "modified_time": iso_datetime(date_modified(article)),
+        "section": article.section.name,
+        "tags": [tag.name for tag in article.tags.all()],
+        "authors": [absolute_url(author.get_absolute_url()) for author in authors],
+        "feeds": feed_links(article.section),
+    }
+    if image := social_image(article):
+        values["twitter_card"] = "summary_large_image"
+        values["image"] = {
+            "url": absolute_url(image.url),
+            "width": image.width,
+            "height": image.height,
+            "alt": article.hero_alt,
+        }
+    return site_meta(**values)

@@ -1,5 +1,3 @@
-import logging
-
 import reversion
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -10,15 +8,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
-from articles import renditions
 from articles.share_tokens import sign_share_link
-from newsroom.fields import RichTextField
-from newsroom.images import ImageUploadField
-from newsroom.richtext import count_images, count_words, plain_text, reading_minutes, sanitize_html
-
-logger = logging.getLogger(__name__)
+from images import renditions
+from images.alt_text import alt_text_constraint, alt_text_errors
+from images.uploads import ImageUploadField
+from website.fields import RichTextField, sanitized
+from website.richtext import count_images, count_words, plain_text, reading_minutes
 
 # The text-search configuration (language) of the search vector and of readers' queries.
 SEARCH_CONFIG = "english"
@@ -62,18 +58,39 @@ class Tag(models.Model):
         return reverse("newsfeed:tag", kwargs={"slug": self.slug})
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self, now=None):
-        """What readers may see: published, with a publish time that has come.
+class Status(models.TextChoices):
+    """Where an article stands. SCHEDULED is never stored: it is a published article
+    whose publish time has not come (Article.state() and the querysets tell them apart)."""
 
-        This is the only gate between a draft and a reader; a scheduled article
-        (published with a future time) appears when its time comes, with no job
-        to run at that moment.
-        """
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
+
+# The states a row stores; a scheduled article is stored as published.
+STORED_STATUSES = [choice for choice in Status.choices if choice[0] != Status.SCHEDULED]
+
+
+class ArticleQuerySet(models.QuerySet):
+    """The publishing rule, written once: a published status and a publish time that has come.
+
+    This is the only gate between a draft and a reader; a scheduled article
+    (published with a future time) appears when its time comes, with no job to
+    run at that moment. Article.state() is the same rule for one article.
+    """
+
+    def published(self, now=None):
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
     def scheduled(self, now=None):
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
+    def next_publish_at(self, now=None):
+        """When the next scheduled article goes live, or None."""
+        upcoming = self.scheduled(now).order_by("publish_at").values_list("publish_at", flat=True)
+        return upcoming.first()
 
 
 @reversion.register(follow=["bylines"])
@@ -88,11 +105,7 @@ class Article(models.Model):
         ANALYSIS = "analysis", _("Analysis")
         INTERVIEW = "interview", _("Interview")
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        IN_REVIEW = "review", _("In review")
-        PUBLISHED = "published", _("Published")
-        UNPUBLISHED = "unpublished", _("Unpublished")
+    Status = Status
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ARTICLE)
     title = models.CharField(_("headline"), max_length=300)
@@ -145,7 +158,7 @@ class Article(models.Model):
     )
 
     status = models.CharField(
-        _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+        _("status"), max_length=20, choices=STORED_STATUSES, default=Status.DRAFT, db_index=True
     )
     publish_at = models.DateTimeField(
         _("publish time"),
@@ -204,10 +217,11 @@ class Article(models.Model):
                 name="article_published_has_publish_time",
                 violation_error_message=_("A published article needs a publish time."),
             ),
-            models.CheckConstraint(
-                condition=Q(hero_image="") | ~Q(hero_alt=""),
+            alt_text_constraint(
+                image="hero_image",
+                alt="hero_alt",
                 name="article_hero_image_has_alt_text",
-                violation_error_message=_("Describe the hero image in its alt text."),
+                label=_("hero image"),
             ),
         ]
         indexes = [
@@ -239,7 +253,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.update_derived_fields()
-        self.refresh_hero_renditions()
+        self.hero_renditions = renditions.record_for(self.hero_image, self.hero_renditions)
         if not self._state.adding:
             # Every save is a new version; editors' forms compare it to catch lost edits.
             self.version += 1
@@ -251,9 +265,7 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        errors = {}
-        if self.hero_image and not self.hero_alt.strip():
-            errors["hero_alt"] = _("Describe the hero image in its alt text.")
+        errors = alt_text_errors(self, image="hero_image", alt="hero_alt", label=_("hero image"))
         if self.status == self.Status.PUBLISHED and not self.publish_at:
             errors["publish_at"] = _("A published article needs a publish time.")
         if self.kind == self.Kind.VIDEO and not self.video_url:
@@ -263,47 +275,31 @@ class Article(models.Model):
 
     def update_derived_fields(self):
         """Sanitise the body and measure it; every save path (bulk ones too) calls this."""
-        self.body = sanitize_html(self.body)
+        self.body = sanitized(self.body)
         self.word_count = count_words(plain_text(self.body))
         images = count_images(self.body) + (1 if self.hero_image else 0)
         self.reading_time = reading_minutes(self.word_count, images)
         if self.status == self.Status.PUBLISHED and self.first_published_at is None:
             self.first_published_at = self.publish_at
 
-    def refresh_hero_renditions(self):
-        """Make the hero image's renditions once, when a new image is uploaded."""
-        if not self.hero_image:
-            self.hero_renditions = {}
-            return
-        if not self.hero_image._committed:
-            # What FileField.pre_save would do a moment later: the stored name is needed now.
-            self.hero_image.save(self.hero_image.name, self.hero_image.file, save=False)
-        if self.hero_renditions.get("source") != self.hero_image.name:
-            try:
-                # Renditions are made from the cleaned upload and kept in default storage
-                # under names derived from it; the upload storage would rename them.
-                self.hero_renditions = renditions.make_record(self.hero_image.name)
-            except (OSError, ValueError, Image.DecompressionBombError):
-                # Uploads are checked before this; should a stored file still fail, the
-                # article saves and its page shows the original image. The next save retries.
-                logger.exception("Could not make renditions of %s", self.hero_image.name)
-                self.hero_renditions = {}
-
     @property
     def hero_picture(self) -> renditions.Picture:
-        return renditions.Picture(self.hero_renditions)
+        return renditions.Picture(self.hero_renditions, original=self.hero_image, alt=self.hero_alt)
+
+    def state(self, now=None) -> Status:
+        """The publishing rule of ArticleQuerySet for one article, with SCHEDULED told apart."""
+        if self.status != Status.PUBLISHED:
+            return Status(self.status)
+        live = self.publish_at is not None and self.publish_at <= (now or timezone.now())
+        return Status.PUBLISHED if live else Status.SCHEDULED
 
     @property
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and bool(
-            self.publish_at and self.publish_at <= timezone.now()
-        )
+        return self.state() == Status.PUBLISHED
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and bool(
-            self.publish_at and self.publish_at > timezone.now()
-        )
+        return self.state() == Status.SCHEDULED
 
     @property
     def was_updated(self):
@@ -312,6 +308,18 @@ class Article(models.Model):
             return False
         published = max(self.first_published_at, self.created_at)
         return (self.updated_at - published).total_seconds() > 60
+
+
+# The article's content, declared once, in the groups and order of the article form. The
+# admin form and its fieldsets, the revision restore and the revision diff derive from it.
+# Status and publish time are not content: they change only by workflow steps.
+CONTENT_FIELDSETS = (
+    (None, ("kind", "title", "slug", "standfirst", "body")),
+    (_("Placement"), ("section", "tags", "is_breaking")),
+    (_("Hero image"), ("hero_image", "hero_alt", "hero_caption", "hero_credit", "video_url")),
+    (_("Search and sharing"), ("seo_title", "seo_description", "canonical_url")),
+)
+CONTENT_FIELDS = tuple(name for _group, names in CONTENT_FIELDSETS for name in names)
 
 
 @reversion.register()
@@ -378,8 +386,8 @@ class ArticleTransition(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
     action = models.CharField(_("action"), max_length=20, choices=Action)
-    from_status = models.CharField(_("from"), max_length=20, choices=Article.Status)
-    to_status = models.CharField(_("to"), max_length=20, choices=Article.Status)
+    from_status = models.CharField(_("from"), max_length=20, choices=STORED_STATUSES)
+    to_status = models.CharField(_("to"), max_length=20, choices=STORED_STATUSES)
     publish_at = models.DateTimeField(_("publish time"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     by = models.ForeignKey(

@@ -7,22 +7,11 @@ and authorship from the article's bylines.
 """
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article
+from articles.models import Article, Status
 
 EDITOR_PERMISSION = "articles.publish_article"
-
-
-class State(models.TextChoices):
-    """Where an article stands for its readers, with "scheduled" told apart from live."""
-
-    DRAFT = "draft", _("Draft")
-    IN_REVIEW = "review", _("In review")
-    SCHEDULED = "scheduled", _("Scheduled")
-    PUBLISHED = "published", _("Published")
-    UNPUBLISHED = "unpublished", _("Unpublished")
 
 
 class Action(models.TextChoices):
@@ -42,22 +31,22 @@ class Action(models.TextChoices):
 
 
 # The workflow actions an editor may take from each state.
-NOT_LIVE = {State.DRAFT, State.IN_REVIEW, State.SCHEDULED, State.UNPUBLISHED}
+NOT_LIVE = {Status.DRAFT, Status.IN_REVIEW, Status.SCHEDULED, Status.UNPUBLISHED}
 EDITOR_FROM = {
-    Action.SUBMIT: {State.DRAFT},
-    Action.SEND_BACK: {State.IN_REVIEW},
+    Action.SUBMIT: {Status.DRAFT},
+    Action.SEND_BACK: {Status.IN_REVIEW},
     Action.PUBLISH: NOT_LIVE,
     Action.SCHEDULE: NOT_LIVE,
-    Action.UNPUBLISH: {State.PUBLISHED, State.SCHEDULED},
-    Action.CORRECT: {State.PUBLISHED},
+    Action.UNPUBLISH: {Status.PUBLISHED, Status.SCHEDULED},
+    Action.CORRECT: {Status.PUBLISHED},
     Action.SHARE: NOT_LIVE,
 }
 # What an author who is not an editor (a reporter on the byline) may do, by state.
 AUTHOR_FROM = {
-    Action.VIEW: set(State),
-    Action.PREVIEW: set(State),
-    Action.EDIT: {State.DRAFT},
-    Action.SUBMIT: {State.DRAFT},
+    Action.VIEW: set(Status),
+    Action.PREVIEW: set(Status),
+    Action.EDIT: {Status.DRAFT},
+    Action.SUBMIT: {Status.DRAFT},
     Action.SHARE: NOT_LIVE,
 }
 # The actions offered as buttons on the article's change form, in this order.
@@ -68,13 +57,6 @@ WORKFLOW_ACTIONS = [
     Action.SCHEDULE,
     Action.UNPUBLISH,
 ]
-
-
-def state_of(article: Article, now=None) -> State:
-    if article.status == Article.Status.PUBLISHED:
-        live = article.publish_at and article.publish_at <= (now or timezone.now())
-        return State.PUBLISHED if live else State.SCHEDULED
-    return State(article.status)
 
 
 def is_staff(user) -> bool:
@@ -103,13 +85,13 @@ def can(user, action: Action, article: Article, now=None) -> bool:
     """Whether user may take action on article as it stands now."""
     if not is_staff(user):
         return False
-    state = state_of(article, now)
+    state = article.state(now)
     if is_editor(user):
         if action == Action.DELETE:
             return user.has_perm("articles.delete_article")
         allowed_from = EDITOR_FROM.get(action)
         return allowed_from is None or state in allowed_from
-    if action == Action.VIEW and state == State.PUBLISHED:
+    if action == Action.VIEW and state == Status.PUBLISHED:
         return user.has_perm("articles.view_article")
     if not user.has_perm("articles.change_article"):
         return False

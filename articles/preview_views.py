@@ -7,9 +7,10 @@ no-store headers, and shared ones send no Referer that could leak the token.
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from articles import fragments, selectors
+from articles import pieces, selectors
 from articles.models import ShareLink
 from articles.share_tokens import share_link_id
+from caching.pieces import joined
 
 READ_MORE_ITEMS = 6
 
@@ -27,8 +28,8 @@ def render_preview(request, article, *, share_link=None):
     context = {
         "article": article,
         # Staff and share links see the saved version as it is, never a cached one.
-        "parts": fragments.article_parts(article, cached=False),
-        "read_more": fragments.joined(fragments.feed_cards(read_more)),
+        "parts": pieces.article_parts(article, cached=False),
+        "read_more": joined(pieces.feed_cards(read_more)),
         "share_link": share_link,
     }
     response = private_page(render(request, "articles/article_preview.html", context))

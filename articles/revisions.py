@@ -4,40 +4,25 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.text import capfirst
 from reversion.models import Version
 
-from articles.models import Article, Byline, Section, Tag
+from articles.models import CONTENT_FIELDS, Article, Byline, Section, Tag
 from authors.models import Author
-from newsroom.richtext import plain_text
+from website.fields import RichTextField
+from website.richtext import plain_text
 
 BLOCK_END = re.compile(r"</(p|h\d|li|blockquote|figcaption|tr)>|<br\s*/?>", re.IGNORECASE)
 IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]*)\"[^>]*>", re.IGNORECASE)
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
-# What a person reading the diff sees, in the order of the article form.
-LABELS = {
-    "title": "Headline",
-    "slug": "Slug",
-    "kind": "Kind",
-    "standfirst": "Standfirst",
-    "body": "Body",
-    "authors": "Authors",
-    "section": "Section",
-    "tags": "Tags",
-    "is_breaking": "Breaking news",
-    "hero_image": "Hero image",
-    "hero_alt": "Hero image alt text",
-    "hero_caption": "Hero image caption",
-    "hero_credit": "Hero image credit",
-    "video_url": "Video URL",
-    "status": "Status",
-    "publish_at": "Publish time",
-    "seo_title": "SEO title",
-    "seo_description": "SEO description",
-    "canonical_url": "Canonical URL",
-}
+# What a person reading the diff sees: the content, the bylines and the workflow state,
+# each under its field's name as the form shows it.
+DIFFED_FIELDS = [*CONTENT_FIELDS, "authors", "status", "publish_at"]
+LABELS = {name: capfirst(Article._meta.get_field(name).verbose_name) for name in DIFFED_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -89,33 +74,36 @@ def word_diff(before: str, after: str) -> list[tuple[str, str]]:
     return segments
 
 
+def _words(field, value) -> str:
+    """One stored value as the form shows it: a choice's label, a time, a file's name."""
+    if isinstance(field, RichTextField):
+        return readable_text(value or "")
+    if field.choices and value:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.BooleanField):
+        return "Yes" if value else "No"
+    if isinstance(field, models.FileField):
+        return (getattr(value, "name", value) or "").rsplit("/", 1)[-1]
+    if isinstance(field, models.DateTimeField):
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}" if value else ""
+    return "" if value is None else str(value)
+
+
 def _display(fields: dict, byline_author_ids: list[int]) -> dict[str, str]:
     """The fields of one state of an article as words a person reads."""
     section = Section.objects.filter(pk=fields.get("section_id")).first()
     tags = Tag.objects.filter(pk__in=fields.get("tags") or []).order_by("name")
     names = dict(Author.objects.filter(pk__in=byline_author_ids).values_list("pk", "name"))
-    publish_at = fields.get("publish_at")
-    image = fields.get("hero_image")
-    return {
-        "title": fields.get("title", ""),
-        "slug": fields.get("slug", ""),
-        "kind": str(Article.Kind(fields["kind"]).label) if fields.get("kind") else "",
-        "standfirst": fields.get("standfirst", ""),
-        "body": readable_text(fields.get("body", "")),
-        "authors": ", ".join(names.get(pk, "?") for pk in byline_author_ids),
+    related = {
         "section": section.name if section else "",
         "tags": ", ".join(tag.name for tag in tags),
-        "is_breaking": "Yes" if fields.get("is_breaking") else "No",
-        "hero_image": (getattr(image, "name", image) or "").rsplit("/", 1)[-1],
-        "hero_alt": fields.get("hero_alt", ""),
-        "hero_caption": fields.get("hero_caption", ""),
-        "hero_credit": fields.get("hero_credit", ""),
-        "video_url": fields.get("video_url", ""),
-        "status": str(Article.Status(fields["status"]).label) if fields.get("status") else "",
-        "publish_at": f"{timezone.localtime(publish_at):%Y-%m-%d %H:%M}" if publish_at else "",
-        "seo_title": fields.get("seo_title", ""),
-        "seo_description": fields.get("seo_description", ""),
-        "canonical_url": fields.get("canonical_url", ""),
+        "authors": ", ".join(names.get(pk, "?") for pk in byline_author_ids),
+    }
+    return {
+        name: related[name]
+        if name in related
+        else _words(Article._meta.get_field(name), fields.get(name))
+        for name in DIFFED_FIELDS
     }
 
 

@@ -3,7 +3,6 @@
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Value
 from django.shortcuts import get_object_or_404
 
-from articles import search
 from articles.models import Article, Byline, Correction, Section, SlugRedirect, Tag
 from authors.models import Author
 
@@ -32,7 +31,7 @@ def article_for_page(*, slug: str) -> Article:
     """One published article with what its page needs besides its pieces, or a 404.
 
     Its body, section, bylines, tags and corrections are read (article_whole) only
-    when its pieces are rendered anew (articles/fragments.py).
+    when its pieces are rendered anew (articles/pieces.py).
     """
     return get_object_or_404(Article.objects.published().only(*ARTICLE_PAGE_FIELDS), slug=slug)
 
@@ -134,11 +133,6 @@ def tag_items(*, slug: str) -> tuple[Tag, QuerySet]:
 def author_items(*, slug: str) -> tuple[Author, QuerySet]:
     author = get_object_or_404(Author, slug=slug)
     return author, published_rows().filter(bylines__author=author)
-
-
-def search_results(*, terms: str) -> QuerySet[Article]:
-    """Matching published items, each with its snippet; their cards need nothing else."""
-    return search.search_published(Article.objects.published(), terms=terms)
 
 
 def home_page(*, sections: list[Section], top_stories: int, feed_items: int, per_section: int):

@@ -20,6 +20,7 @@ from reversion.models import Version
 
 from articles import policy
 from articles.models import (
+    CONTENT_FIELDS,
     Article,
     ArticleTransition,
     Byline,
@@ -29,24 +30,11 @@ from articles.models import (
 )
 from articles.policy import Action
 
-# Fields a revision restore brings back. The workflow state (status, publish
-# time) is not content: restoring last week's text must not unpublish today's story.
+# What a revision restore brings back: the content, as stored in a revision (tags and
+# bylines are restored on their own). The workflow state (status, publish time) is not
+# content: restoring last week's text must not unpublish today's story.
 RESTORED_FIELDS = [
-    "kind",
-    "title",
-    "slug",
-    "standfirst",
-    "body",
-    "section_id",
-    "hero_image",
-    "hero_alt",
-    "hero_caption",
-    "hero_credit",
-    "video_url",
-    "is_breaking",
-    "seo_title",
-    "seo_description",
-    "canonical_url",
+    Article._meta.get_field(name).attname for name in CONTENT_FIELDS if name != "tags"
 ]
 
 
@@ -60,7 +48,7 @@ def _authorize(by: AbstractBaseUser, action: Action, article: Article) -> None:
             _("You may not %(action)s this article while it is %(state)s.")
             % {
                 "action": action.label.lower(),
-                "state": policy.state_of(article).label.lower(),
+                "state": article.state().label.lower(),
             }
         )
 

@@ -1,15 +1,14 @@
 """An article as schema.org data: NewsArticle, its breadcrumbs and, for video items, VideoObject."""
 
-from urllib.parse import parse_qs, urlsplit
-
 from django.conf import settings
 from django.urls import reverse
 
+from articles import video
 from articles.metadata import date_modified, description, hero_crops
 from articles.models import Article
 from authors.structured_data import person
-from newsroom.identity import absolute_url, publisher
-from newsroom.structured_data import breadcrumb_list, iso_datetime
+from website.identity import absolute_url, publisher
+from website.structured_data import breadcrumb_list, iso_datetime
 
 ARTICLE_TYPES = {
     Article.Kind.OPINION: "OpinionNewsArticle",
@@ -77,10 +76,10 @@ def video_object(article: Article) -> dict | None:
     """The video of a video item, or None for other kinds."""
     if article.kind != Article.Kind.VIDEO or not article.video_url:
         return None
-    video_id, embed = embed_address(article.video_url)
+    clip = video.parse(article.video_url)
     thumbnails = [absolute_url(crop.url) for crop in hero_crops(article).values()]
-    if not thumbnails and embed and "youtube" in embed:
-        thumbnails = [f"https://i.ytimg.com/vi/{video_id}/hqdefault.jpg"]
+    if not thumbnails and clip and clip.thumbnail_url:
+        thumbnails = [clip.thumbnail_url]
     data = {
         "@type": "VideoObject",
         "name": article.title,
@@ -90,25 +89,6 @@ def video_object(article: Article) -> dict | None:
         "url": absolute_url(article.get_absolute_url()),
         "publisher": {"@id": publisher()["@id"]},
     }
-    if embed:
-        data["embedUrl"] = embed
+    if clip:
+        data["embedUrl"] = clip.player_url()
     return data
-
-
-def embed_address(video_url: str) -> tuple[str, str]:
-    """The video's id and its player address, for YouTube and Vimeo; ("", "") otherwise."""
-    parts = urlsplit(video_url)
-    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
-    path = parts.path.strip("/")
-    if host == "youtube.com" and path == "watch":
-        video_id = parse_qs(parts.query).get("v", [""])[0]
-    elif host == "youtu.be" or (host == "youtube.com" and path.startswith(("embed/", "shorts/"))):
-        video_id = path.rsplit("/", 1)[-1]
-    elif host in {"vimeo.com", "player.vimeo.com"} and path.rsplit("/", 1)[-1].isdigit():
-        video_id = path.rsplit("/", 1)[-1]
-        return video_id, f"https://player.vimeo.com/video/{video_id}"
-    else:
-        return "", ""
-    if not video_id.replace("-", "").replace("_", "").isalnum():
-        return "", ""
-    return video_id, f"https://www.youtube.com/embed/{video_id}"

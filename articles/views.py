@@ -1,8 +1,9 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from articles import fragments, selectors
-from articles.pagination import count_or_404, stream_page_or_404
+from articles import pieces, selectors
+from caching.pieces import joined, remembered
+from website.pagination import count_or_404, stream_page_or_404
 
 READ_MORE_PAGE_SIZE = 6
 # ?more=N on the article page shows N pages of "Read more", as Show More left them.
@@ -11,9 +12,7 @@ MAX_READ_MORE_PAGES = 20
 
 def article_detail(request, slug):
     try:
-        article = fragments.remembered(
-            f"article:{slug}", lambda: selectors.article_for_page(slug=slug)
-        )
+        article = remembered("article", lambda: selectors.article_for_page(slug=slug), slug=slug)
     except Http404:
         # A published article's old slug keeps working, forever, as a 301.
         if new_url := selectors.redirect_for_old_slug(slug=slug):
@@ -21,17 +20,19 @@ def article_detail(request, slug):
         raise
     pages = count_or_404(request.GET.get("more"), maximum=MAX_READ_MORE_PAGES)
     shown = READ_MORE_PAGE_SIZE * pages
-    read_more = fragments.remembered(
-        f"read-more:{article.pk}:{shown + 1}",
+    read_more = remembered(
+        "read-more",
         lambda: selectors.read_more_rows(article=article, count=shown + 1),
+        article=article.pk,
+        count=shown + 1,
     )
     return render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "parts": fragments.article_parts(article),
-            "read_more": fragments.joined(fragments.feed_cards(read_more[:shown])),
+            "parts": pieces.article_parts(article),
+            "read_more": joined(pieces.feed_cards(read_more[:shown])),
             "read_more_next": pages + 1 if len(read_more) > shown else None,
         },
     )
@@ -45,5 +46,5 @@ def read_more(request, slug):
         number=request.GET.get("page"),
         per_page=READ_MORE_PAGE_SIZE,
     )
-    context = {"article": article, "page": page, "cards": fragments.feed_cards(page.object_list)}
+    context = {"article": article, "page": page, "cards": pieces.feed_cards(page.object_list)}
     return render(request, "articles/read_more.html", context)

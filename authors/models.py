@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.fields import RichTextField
-from newsroom.images import ImageUploadField
-from newsroom.richtext import sanitize_html
+from images import renditions
+from images.alt_text import alt_text_constraint, alt_text_errors
+from images.uploads import ImageUploadField
+from website.fields import RichTextField
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -42,6 +42,13 @@ class Author(models.Model):
         blank=True,
         help_text=_("Describes the photo for readers who cannot see it. Required with a photo."),
     )
+    photo_renditions = models.JSONField(
+        _("photo renditions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Resized copies of the photo, made once when it is uploaded."),
+    )
     location = models.CharField(_("location"), max_length=200, blank=True)
     languages = models.CharField(
         _("languages"), max_length=200, blank=True, help_text=_("For example: English, Ukrainian")
@@ -73,10 +80,8 @@ class Author(models.Model):
         verbose_name_plural = _("authors")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(photo="") | ~Q(photo_alt=""),
-                name="author_photo_has_alt_text",
-                violation_error_message=_("Describe the photo in its alt text."),
+            alt_text_constraint(
+                image="photo", alt="photo_alt", name="author_photo_has_alt_text", label=_("photo")
             ),
         ]
 
@@ -84,12 +89,16 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.bio = sanitize_html(self.bio)
+        self.photo_renditions = renditions.record_for(self.photo, self.photo_renditions)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("newsfeed:author", kwargs={"slug": self.slug})
 
     def clean(self):
-        if self.photo and not self.photo_alt.strip():
-            raise ValidationError({"photo_alt": _("Describe the photo in its alt text.")})
+        if errors := alt_text_errors(self, image="photo", alt="photo_alt", label=_("photo")):
+            raise ValidationError(errors)
+
+    @property
+    def photo_picture(self) -> renditions.Picture:
+        return renditions.Picture(self.photo_renditions, original=self.photo, alt=self.photo_alt)

@@ -1,8 +1,8 @@
 """An author as schema.org data: a Person, and the ProfilePage of their author page."""
 
 from authors.models import Author
-from newsroom.identity import absolute_url
-from newsroom.structured_data import iso_datetime
+from website.identity import absolute_url
+from website.structured_data import iso_datetime
 
 
 def same_as(author: Author) -> list[str]:

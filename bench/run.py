@@ -8,7 +8,7 @@ from memory (the floor), in four modes:
 - nothing: no cache at all, every request rendered from the database;
 - rendered: the page cache off, every request rendered from the cached pieces
   (cards, article, header) and lists (which items a page shows) of the current
-  content version (articles/fragments.py): as for logged-in staff, or when a
+  content version (articles/pieces.py): as for logged-in staff, or when a
   cached page has expired;
 - cold: the Redis page cache emptied just before the run (its first request fills it);
 - cached: the page cache warm.

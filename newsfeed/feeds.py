@@ -19,7 +19,7 @@ from articles import metadata
 from articles.models import Article, Section, Tag
 from articles.selectors import published_items
 from authors.models import Author
-from newsroom.identity import absolute_url
+from website.identity import absolute_url
 
 # Characters XML 1.0 cannot carry at all; a reporter may paste them from a word processor.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -19,14 +19,14 @@ from django.utils import timezone
 from articles.models import Article, Section, Tag
 from authors.models import Author
 from newsfeed.feeds import xml_text
-from newsroom.identity import absolute_url, site_domain, site_protocol
-from newsroom.structured_data import iso_datetime
+from website.identity import absolute_url, site_domain, site_protocol
+from website.structured_data import iso_datetime
 
 # Google News takes articles of the last two days, at most 1,000 in one sitemap.
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
-# Kept out of search engines: the admin, search results and preview links.
-ROBOTS_DISALLOW = ["/search", "/preview/", "/ckeditor5/"]
+# Kept out of search engines besides the private addresses: search results.
+ROBOTS_DISALLOW = ["/search"]
 
 
 def last_change():
@@ -160,7 +160,7 @@ def news_sitemap(request):
 
 def robots_txt(request):
     context = {
-        "disallow": [reverse("admin:index"), *ROBOTS_DISALLOW],
+        "disallow": [*settings.PRIVATE_PATHS, *ROBOTS_DISALLOW],
         "sitemaps": [
             absolute_url(reverse("newsfeed:sitemap_index")),
             absolute_url(reverse("newsfeed:news_sitemap")),

@@ -1,8 +1,11 @@
 from django.shortcuts import render
 
-from articles import fragments, selectors
-from articles.pagination import page_or_404, stream_page_or_404
-from articles.search import SearchForm
+from articles import pieces as article_pieces
+from articles import selectors
+from caching.pieces import joined, remembered
+from newsfeed import pieces
+from newsfeed.search import SearchForm, search_results
+from website.pagination import page_or_404, stream_page_or_404
 
 ITEMS_PER_PAGE = 20
 TOP_STORIES = 3  # one row of three under the lead
@@ -15,8 +18,8 @@ def paginate(request, queryset):
 
 
 def home(request):
-    sections = fragments.sections()
-    rows = fragments.remembered(
+    sections = article_pieces.sections()
+    rows = remembered(
         "home",
         lambda: selectors.home_page(
             sections=sections,
@@ -27,17 +30,18 @@ def home(request):
     )
     # Cards with pictures in one go: the top stories, then each section's block.
     blocks = [rows["top_stories"], *(section_rows for _section, section_rows in rows["sections"])]
-    cards = iter(fragments.feed_cards([row for block in blocks for row in block], show_images=True))
-    top_stories, *section_cards = [
-        fragments.joined([next(cards) for _row in block]) for block in blocks
-    ]
+    cards = iter(
+        article_pieces.feed_cards([row for block in blocks for row in block], show_images=True)
+    )
+    top_stories, *section_cards = [joined([next(cards) for _row in block]) for block in blocks]
     context = {
-        "head": fragments.home_head(request),
-        "lead": rows["lead"] and fragments.item_piece("newsfeed/lead_story.html", rows["lead"]),
+        "head": pieces.home_head(request),
+        "lead": rows["lead"]
+        and article_pieces.item_piece("newsfeed/lead_story.html", rows["lead"]),
         "breaking": rows["breaking"]
-        and fragments.item_piece("newsfeed/breaking.html", rows["breaking"]),
+        and article_pieces.item_piece("newsfeed/breaking.html", rows["breaking"]),
         "top_stories": top_stories,
-        "feed": fragments.joined(fragments.feed_cards(rows["feed"])),
+        "feed": joined(article_pieces.feed_cards(rows["feed"])),
         "feed_has_more": rows["feed_has_more"],
         "sections": [
             (section, block)
@@ -51,7 +55,7 @@ def home(request):
 def listing(request, template, rows, **context):
     """A page of a stream of feed cards (news feed, section, tag, author)."""
     page = paginate(request, rows)
-    cards = fragments.feed_cards(page.object_list, show_images=True)
+    cards = article_pieces.feed_cards(page.object_list, show_images=True)
     return render(request, template, {**context, "page": page, "cards": cards})
 
 
@@ -78,14 +82,16 @@ def search(request):
     """Search results; an empty or unusable query gets a page that says what to try."""
     form = SearchForm(request.GET)
     if not form.is_valid():
-        return render(request, "newsfeed/search.html", {"form": form}, status=400)
+        context = {"form": form, "sections": article_pieces.sections()}
+        return render(request, "newsfeed/search.html", context, status=400)
     terms = form.cleaned_data["q"]
     page = None
     if terms:
         # Search results say how many there are, so they are counted.
-        results = selectors.search_results(terms=terms)
+        results = search_results(terms=terms)
         page = page_or_404(results, number=request.GET.get("page"), per_page=ITEMS_PER_PAGE)
-    return render(request, "newsfeed/search.html", {"form": form, "terms": terms, "page": page})
+    context = {"form": form, "terms": terms, "page": page, "sections": article_pieces.sections()}
+    return render(request, "newsfeed/search.html", context)
 
 
 def corrections(request):

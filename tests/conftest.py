@@ -1,8 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from articles import fragments
-from newsroom.page_cache import local_pages
+from caching import local_copies
 
 
 @pytest.fixture(autouse=True)
@@ -27,10 +26,8 @@ def page_cache(settings):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rolled-back data must not linger in pages."""
-    for memory in (cache, fragments.local_pieces, local_pages):
-        memory.clear()
-    fragments.forget_versions()
+    cache.clear()
+    local_copies.clear_all()
     yield
-    for memory in (cache, fragments.local_pieces, local_pages):
-        memory.clear()
-    fragments.forget_versions()
+    cache.clear()
+    local_copies.clear_all()

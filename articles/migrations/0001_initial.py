@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import django_ckeditor_5.fields
-import newsroom.images
+import images.uploads
 from django.db import migrations, models
 
 
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(help_text="The last part of the article's URL.", max_length=300, unique=True, verbose_name='slug')),
                 ('standfirst', models.TextField(blank=True, help_text='One or two sentences under the headline.', verbose_name='standfirst')),
                 ('body', django_ckeditor_5.fields.CKEditor5Field(blank=True, verbose_name='body')),
-                ('hero_image', models.ImageField(blank=True, upload_to='articles/%Y/%m/', validators=[newsroom.images.validate_image_file], verbose_name='hero image')),
+                ('hero_image', models.ImageField(blank=True, upload_to='articles/%Y/%m/', validators=[images.uploads.validate_image_file], verbose_name='hero image')),
                 ('hero_alt', models.CharField(blank=True, help_text='Describes the image for readers who cannot see it. Required with an image.', max_length=300, verbose_name='hero image alt text')),
                 ('hero_caption', models.CharField(blank=True, max_length=500, verbose_name='hero image caption')),
                 ('hero_credit', models.CharField(blank=True, max_length=200, verbose_name='hero image credit')),

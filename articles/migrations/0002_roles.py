@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.roles import ROLE_PERMISSIONS, permission_codenames
+from staff.roles import ROLE_PERMISSIONS, permission_codenames
 
 
 def create_roles(apps, schema_editor):

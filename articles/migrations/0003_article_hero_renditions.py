@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 def make_hero_renditions(apps, schema_editor):
     """Renditions for hero images uploaded before renditions existed."""
-    from articles.renditions import make_record
+    from images.renditions import make_record
 
     Article = apps.get_model("articles", "Article")
     for article in Article.objects.exclude(hero_image="").only("hero_image").iterator():

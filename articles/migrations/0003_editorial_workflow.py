@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
-from articles.roles import EDITORS, EDITOR_WORKFLOW_PERMISSIONS
+from staff.roles import EDITORS, EDITOR_WORKFLOW_PERMISSIONS
 
 
 def grant_editor_workflow(apps, schema_editor):

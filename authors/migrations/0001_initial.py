@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django_ckeditor_5.fields
-import newsroom.images
+import images.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('role', models.CharField(blank=True, help_text='For example "Reporter" or "Editor".', max_length=100, verbose_name='role')),
                 ('short_bio', models.CharField(blank=True, help_text='One line, for bylines and lists.', max_length=300, verbose_name='short bio')),
                 ('bio', django_ckeditor_5.fields.CKEditor5Field(blank=True, help_text='The full biography; no length limit.', verbose_name='bio')),
-                ('photo', models.ImageField(blank=True, upload_to='authors/%Y/', validators=[newsroom.images.validate_image_file], verbose_name='photo')),
+                ('photo', models.ImageField(blank=True, upload_to='authors/%Y/', validators=[images.uploads.validate_image_file], verbose_name='photo')),
                 ('photo_alt', models.CharField(blank=True, help_text='Describes the photo for readers who cannot see it. Required with a photo.', max_length=300, verbose_name='photo alt text')),
                 ('location', models.CharField(blank=True, max_length=200, verbose_name='location')),
                 ('languages', models.CharField(blank=True, help_text='For example: English, Ukrainian', max_length=200, verbose_name='languages')),

@@ -13,7 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import fragments, services
+from caching import pieces as fragments
+from caching import services
 from tests.factories import make_article, make_author, make_section, make_staff, make_tag
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.demo_content import SEED_ARTICLE
+from demo.content import SEED_ARTICLE
 
 pytestmark = pytest.mark.django_db
 

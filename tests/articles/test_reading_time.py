@@ -1,8 +1,8 @@
 import pytest
 
-from articles import demo_content
-from newsroom.richtext import count_words, plain_text, reading_minutes
+from demo import content as demo_content
 from tests.factories import image_file, make_article
+from website.richtext import count_words, plain_text, reading_minutes
 
 SEED_BODY = "".join(f"<p>{paragraph}</p>" for paragraph in demo_content.SEED_ARTICLE["body"])
 

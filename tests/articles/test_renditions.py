@@ -6,7 +6,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from articles import renditions
+from images import renditions
 from tests.factories import image_file, make_article
 
 pytestmark = pytest.mark.django_db

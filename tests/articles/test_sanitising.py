@@ -1,7 +1,7 @@
 import pytest
 
-from newsroom.richtext import sanitize_html
 from tests.factories import make_article, make_author
+from website.richtext import sanitize_html
 
 HOSTILE = (
     '<p onclick="steal()">Hello <script>alert(1)</script><b>world</b></p>'

@@ -143,7 +143,7 @@ def test_video_item_has_a_video_object(client, demo):
     clip = things["VideoObject"]
     assert clip["name"] == video.title
     assert clip["description"]
-    assert clip["embedUrl"] == "https://www.youtube.com/embed/aqz-KE-bpKQ"
+    assert clip["embedUrl"] == "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"
     assert iso_with_zone(clip["uploadDate"]) == video.publish_at.replace(microsecond=0)
     assert clip["thumbnailUrl"]
     for url in clip["thumbnailUrl"]:
@@ -156,7 +156,7 @@ def test_video_without_hero_uses_the_provider_thumbnail(client):
     video = make_article(kind="video", video_url="https://youtu.be/aqz-KE-bpKQ")
     clip = json_ld(get_page(client, video.get_absolute_url()))["VideoObject"]
     assert clip["thumbnailUrl"] == ["https://i.ytimg.com/vi/aqz-KE-bpKQ/hqdefault.jpg"]
-    assert clip["embedUrl"] == "https://www.youtube.com/embed/aqz-KE-bpKQ"
+    assert clip["embedUrl"] == "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"
 
 
 def test_every_author_is_a_person_and_corrections_are_correction_comments(client):

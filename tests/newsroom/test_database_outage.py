@@ -1,6 +1,6 @@
 import pytest
 
-from articles.demo_content import SEED_ARTICLE
+from demo.content import SEED_ARTICLE
 from tests.services import AppServer
 
 SEED_PATH = f"/news/{SEED_ARTICLE['slug']}/"

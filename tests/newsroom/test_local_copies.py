@@ -1,4 +1,4 @@
-from newsroom.local_copies import LocalCopies
+from caching.local_copies import LocalCopies
 
 
 def test_copies_stay_within_their_budget_dropping_the_least_recently_used():

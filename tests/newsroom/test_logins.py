@@ -100,7 +100,7 @@ def test_sessions_expire(client):
 def test_behind_a_proxy_the_lockout_counts_each_client_address(client, settings):
     """Behind the TLS proxy, failures from one client do not lock out the same user elsewhere."""
     settings.PROXY_COUNT = 1
-    settings.AXES_CLIENT_IP_CALLABLE = "newsroom.logins.client_address"
+    settings.AXES_CLIENT_IP_CALLABLE = "website.logins.client_address"
     user = make_user(role="Reporters", password=PASSWORD)
     proxy = "10.0.0.2"
 

@@ -1,0 +1,83 @@
+"""Cached pieces of reader pages made of articles: cards, the article itself, the sections.
+
+Each piece is kept per article version by caching/pieces.py; this module says
+what each piece is and how it is rendered.
+"""
+
+from collections.abc import Sequence
+
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article, Section
+from articles.selectors import article_whole
+from caching.pieces import item_pieces, piece
+
+
+def pk_and_version(row) -> tuple[int, int]:
+    """Rows are articles or (pk, version) pairs."""
+    return (row.pk, row.version) if isinstance(row, Article) else (row[0], row[1])
+
+
+def load_articles(rows: Sequence, indexes: list[int]) -> list[Article | None]:
+    """The articles of rows[i] for each index; pairs are loaded in one query."""
+    wanted = [pk_and_version(rows[index])[0] for index in indexes]
+    loaded = {row.pk: row for row in rows if isinstance(row, Article)}
+    absent = [pk for pk in wanted if pk not in loaded]
+    if absent:
+        loaded.update(Article.objects.select_related("section").in_bulk(absent))
+    # An item deleted since its row was read shows nothing rather than failing.
+    return [loaded.get(pk) for pk in wanted]
+
+
+def render_each(template: str, articles: list[Article | None], **context) -> list[str]:
+    return [
+        render_to_string(template, {"item": article, **context}) if article else ""
+        for article in articles
+    ]
+
+
+def feed_cards(rows: Sequence, *, show_images: bool = False) -> list[SafeString]:
+    """The news feed card of each row, in order (templates/includes/feed_item.html)."""
+    kind = "card-image" if show_images else "card"
+
+    def render(indexes):
+        articles = load_articles(rows, indexes)
+        return render_each("includes/feed_item.html", articles, show_images=show_images)
+
+    cards = item_pieces(kind, [pk_and_version(row) for row in rows], render)
+    return [mark_safe(html) for html in cards]  # noqa: S308
+
+
+def item_piece(template: str, row) -> SafeString:
+    """One article rendered with `template` (as `item`), e.g. the home page's lead story."""
+
+    def render(indexes):
+        return render_each(template, load_articles([row], indexes))
+
+    return mark_safe(item_pieces(template, [pk_and_version(row)], render)[0])  # noqa: S308
+
+
+def article_parts(article: Article, *, cached: bool = True) -> dict[str, SafeString]:
+    """The article page's head (meta, JSON-LD) and its <article> element.
+
+    Previews pass cached=False and the article whole: they show unpublished
+    versions to staff only.
+    """
+
+    def render(_indexes):
+        context = {"article": article if not cached else article_whole(pk=article.pk)}
+        return [
+            {
+                "head": render_to_string("articles/article_head.html", context),
+                "main": render_to_string("articles/article_main.html", context),
+            }
+        ]
+
+    parts = item_pieces("article", [pk_and_version(article)], render) if cached else render([0])
+    return {name: mark_safe(html) for name, html in parts[0].items()}  # noqa: S308
+
+
+def sections() -> list[Section]:
+    """Every section in navigation order, for the site navigation and the home page."""
+    return piece("sections", lambda: list(Section.objects.all()))

@@ -1,0 +1,135 @@
+"""A page cache for anonymous readers, kept fresh by a content version.
+
+Nearly all traffic is anonymous readers of a few pages, so their pages are kept
+whole in the cache (Redis when REDIS_URL is set). Every page is stored with the
+content version it was made for (caching/versions.py); any change readers could
+see (caching/watched.py) starts a new version, so every page is fresh at once.
+No page outlives the next scheduled publish time, so a scheduled article
+appears on time. The key carries the code stamp, so new code renders anew.
+
+If the cache fails (Redis down), pages are served from the database and the
+error is logged, never shown.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+from caching import keys, versions
+from caching.local_copies import LocalCopies
+
+logger = logging.getLogger(__name__)
+
+CACHEABLE_STATUSES = {200, 404}
+# Pages of one content version never change: each process keeps copies of the
+# latest it served, and asks the shared cache only for the current version.
+local_pages = LocalCopies(megabytes=settings.PAGE_CACHE_LOCAL_MEGABYTES)
+
+
+def is_reader_request(request) -> bool:
+    """Anonymous GET or HEAD for a public page: no session, not the admin or a preview."""
+    if not settings.PAGE_CACHE_ENABLED or request.method not in {"GET", "HEAD"}:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    return not request.path.startswith(settings.PRIVATE_PATHS)
+
+
+class ReaderPageCacheMiddleware:
+    """Serve anonymous readers from the cache; send CDN-ready and no-store headers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_reader_request(request):
+            response = self.get_response(request)
+            if request.path.startswith(settings.PRIVATE_PATHS) or (
+                settings.SESSION_COOKIE_NAME in request.COOKIES
+            ):
+                patch_cache_control(response, private=True, no_store=True)
+            return response
+
+        now = timezone.now()
+        key = keys.page(
+            code=versions.code_stamp(), host=request.get_host(), path=request.get_full_path()
+        )
+        copy = local_pages.get_many([key]).get(key)
+        try:
+            # One round trip: the content state, and the page unless this process has a copy.
+            found = cache.get_many([keys.CONTENT_STATE] if copy else [keys.CONTENT_STATE, key])
+            state = versions.content_state(found.get(keys.CONTENT_STATE), now)
+            if copy and not self.is_fresh(copy, state, now):
+                found[key] = cache.get(key)
+        except Exception:
+            logger.exception("page cache: unavailable, serving from the database")
+            return self.get_response(request)
+        for entry in (copy, found.get(key)):
+            if entry is not None and self.is_fresh(entry, state, now):
+                if entry is not copy:
+                    local_pages.set_many({key: entry})
+                return self.rebuild(entry)
+
+        response = self.get_response(request)
+        if self.can_store(response):
+            self.add_reader_headers(response, state)
+            set_response_etag(response)
+            timeout = settings.PAGE_CACHE_SECONDS
+            if state["next_change_at"]:
+                until_next = (state["next_change_at"] - now).total_seconds()
+                timeout = max(1, min(timeout, int(until_next)))
+            entry = (
+                state["version"],
+                now.timestamp() + timeout,
+                response.status_code,
+                list(response.items()),
+                response.content,
+            )
+            try:
+                cache.set(key, entry, timeout=timeout)
+            except Exception:
+                logger.exception("page cache: could not store %s", request.path)
+            local_pages.set_many({key: entry})
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def is_fresh(entry, state, now) -> bool:
+        """A stored page is served while its content version is current and until it expires."""
+        version, expires_at = entry[:2]
+        return version == state["version"] and now.timestamp() < expires_at
+
+    @staticmethod
+    def rebuild(entry) -> HttpResponse:
+        _version, _expires_at, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
+
+    @staticmethod
+    def can_store(response) -> bool:
+        return (
+            response.status_code in CACHEABLE_STATUSES
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+        )
+
+    @staticmethod
+    def add_reader_headers(response, state) -> None:
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+            s_maxage=settings.PAGE_CACHE_SECONDS,
+            stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+        )
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date(state["changed_at"].timestamp())

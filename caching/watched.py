@@ -1,0 +1,85 @@
+"""What readers see, listed once: the models whose changes invalidate cached pages and pieces.
+
+Models are named by label and resolved through Django's app registry, so this
+package stays below the apps it watches (nothing here imports them).
+"""
+
+import logging
+from datetime import datetime
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from caching import keys, memo
+
+logger = logging.getLogger(__name__)
+
+# A change to any of these is a change readers see: every page gets a new content version.
+SHOWN_ON_PAGES = (
+    "articles.Article",
+    "articles.Byline",
+    "articles.Correction",
+    "articles.Section",
+    "articles.Tag",
+    "authors.Author",
+)
+# These are shown inside the pieces of items other than their own (a byline on a card,
+# a section's name), and pieces carry only their item's version: every piece is renewed.
+SHOWN_IN_PIECES = (
+    "articles.Byline",
+    "articles.Correction",
+    "articles.Section",
+    "articles.Tag",
+    "authors.Author",
+)
+# Many-to-many links readers see, as "app_label.Model.field".
+SHOWN_LINKS = ("articles.Article.tags",)
+# Items with a future publish time go live by themselves: the content version ends then.
+SCHEDULED = "articles.Article"
+
+
+def content_changed(**kwargs) -> None:
+    """Forget the content state, so the next request starts a new content version."""
+    memo.forget()
+    try:
+        cache.delete(keys.CONTENT_STATE)
+    except Exception:
+        logger.exception("caching: could not reset the content version")
+
+
+def related_changed(**kwargs) -> None:
+    """What pieces show besides their item changed: every piece is made anew."""
+    memo.forget()
+    try:
+        cache.delete(keys.RELATED_VERSION)
+    except Exception:
+        logger.exception("caching: could not reset the related version")
+
+
+def everything_changed() -> None:
+    """For writes that send no signals (bulk inserts, a restored backup)."""
+    content_changed()
+    related_changed()
+
+
+def next_scheduled_change(now: datetime) -> datetime | None:
+    """When the next scheduled item goes live, or None."""
+    model = apps.get_model(SCHEDULED)
+    return model.objects.next_publish_at(now=now)
+
+
+def connect_signals() -> None:
+    for label in SHOWN_ON_PAGES:
+        model = apps.get_model(label)
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"pages-save-{label}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"pages-delete-{label}")
+    for label in SHOWN_IN_PIECES:
+        model = apps.get_model(label)
+        post_save.connect(related_changed, sender=model, dispatch_uid=f"pieces-save-{label}")
+        post_delete.connect(related_changed, sender=model, dispatch_uid=f"pieces-delete-{label}")
+    for link in SHOWN_LINKS:
+        label, field = link.rsplit(".", 1)
+        through = getattr(apps.get_model(label), field).through
+        m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"pages-{link}")
+        m2m_changed.connect(related_changed, sender=through, dispatch_uid=f"pieces-{link}")

@@ -1,0 +1,54 @@
+"""Template tags of reader listings: page meta and JSON-LD, the site's header, search snippets."""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+
+from articles.models import Section, Tag
+from authors.models import Author
+from authors.structured_data import profile_page
+from newsfeed import metadata, pieces, search
+from website.identity import publisher
+from website.structured_data import breadcrumb_list, json_ld
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/meta.html", takes_context=True)
+def page_meta(context, subject=None, title=""):
+    """Meta, OpenGraph, Twitter card and feed links for a listing page (home, section, ...)."""
+    return {"meta": metadata.listing_meta(context.get("request"), subject, title)}
+
+
+@register.inclusion_tag("includes/structured_data.html")
+def page_json_ld(subject=None):
+    """JSON-LD for an author, a section, a tag or the home page."""
+    home = (settings.SITE_NAME, reverse("newsfeed:home"))
+    if isinstance(subject, Author):
+        things = [
+            profile_page(subject),
+            breadcrumb_list([home, (subject.name, subject.get_absolute_url())]),
+        ]
+    elif isinstance(subject, Section | Tag):
+        things = [breadcrumb_list([home, (subject.name, subject.get_absolute_url())])]
+    else:
+        website = {
+            "@type": "WebSite",
+            "name": settings.SITE_NAME,
+            "url": f"{settings.SITE_URL}/",
+            "inLanguage": settings.SITE_LANGUAGE,
+            "publisher": {"@id": publisher()["@id"]},
+        }
+        things = [publisher(), website]
+    return {"json_ld": json_ld(*things)}
+
+
+@register.simple_tag
+def site_chrome():
+    """The site header and footer links, from the cache: {% site_chrome as chrome %}."""
+    return pieces.site_chrome()
+
+
+@register.filter
+def highlighted(snippet):
+    return search.snippet_html(snippet)

@@ -1,0 +1,345 @@
+"""Settings every deployment shares, grouped by concern. See .env.example for the variables."""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from newsroom.settings.environment import env_bool, env_int, env_list
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+DEBUG = env_bool("DJANGO_DEBUG")
+
+# --- Applications -----------------------------------------------------------------------
+
+# The project's own apps, lowest first: each may import only the apps before it
+# (tests/test_layering.py and the import-linter contract in pyproject.toml keep this).
+PROJECT_APPS = [
+    "caching",
+    "website",
+    "images",
+    "authors",
+    "articles",
+    "newsfeed",
+    "staff",
+    "demo",
+]
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
+    "django_ckeditor_5",
+    "reversion",
+    "csp",
+    "axes",
+    *PROJECT_APPS,
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "caching.memo.RequestMemoMiddleware",
+    "website.outage.DatabaseOutageMiddleware",
+    "website.headers.PermissionsPolicyMiddleware",
+    "website.headers.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "caching.page_cache.ReaderPageCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout response.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "newsroom.urls"
+WSGI_APPLICATION = "newsroom.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "website.context_processors.site",
+            ],
+        },
+    },
+]
+
+# --- The newsroom's identity ------------------------------------------------------------
+
+# Used by pages, feeds, sitemaps and structured data (website/identity.py).
+SITE_NAME = os.environ.get("SITE_NAME", "The Kyiv Ledger")
+SITE_LANGUAGE = os.environ.get("SITE_LANGUAGE", "en")
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_DESCRIPTION = os.environ.get(
+    "SITE_DESCRIPTION", "News from Kyiv: the war, politics, business and life in Ukraine."
+)
+# A static file; search engines and social networks show it for the newsroom.
+SITE_LOGO = "img/logo.png"
+# The newsroom's own accounts: an X handle (without @) and profile addresses for "sameAs".
+SITE_X_HANDLE = os.environ.get("SITE_X_HANDLE", "").lstrip("@")
+SITE_SOCIAL_URLS = env_list("SITE_SOCIAL_URLS")
+# Feeds carry the full body (True) or only the summary (False); 50 newest items each.
+FEEDS_FULL_CONTENT = env_bool("FEEDS_FULL_CONTENT", True)
+FEED_ITEMS = 50
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Kyiv")
+USE_I18N = True
+USE_TZ = True
+
+# --- Database ---------------------------------------------------------------------------
+
+# PostgreSQL only. With no DATABASE_URL, an embedded server under var/ is used.
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.config(conn_max_age=60, conn_health_checks=True)}
+else:
+    from website.embedded_db import embedded_database
+
+    DATABASES = {"default": embedded_database(BASE_DIR)}
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL.")
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Addresses: the editors' side and what is never cached or indexed --------------------
+
+# The admin lives at a configurable address, so bots guessing /admin/ find nothing.
+ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+# Where editors work: the admin and CKEditor's upload address (the editors' CSP).
+EDITOR_PATHS = (f"/{ADMIN_URL}", "/ckeditor5/")
+# Never served from the page cache, sent as private, no-store, and kept out of robots.txt.
+PRIVATE_PATHS = (*EDITOR_PATHS, "/preview/")
+
+# --- Caching ----------------------------------------------------------------------------
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    # A cache that is down must not take the site down: errors are logged, not raised,
+    # and reads miss. Short timeouts so a dead Redis costs a request milliseconds.
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "newsroom.cache"
+    # Sessions read from the cache first and fall back to the database when it is down.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous readers (caching/page_cache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_BROWSER_SECONDS = 60
+PAGE_CACHE_STALE_SECONDS = 60
+# How much of the latest pages each app process also keeps in its own memory.
+PAGE_CACHE_LOCAL_MEGABYTES = env_int("PAGE_CACHE_LOCAL_MEGABYTES", 32)
+# Rendered pieces of pages (cards, articles), kept per item version (caching/pieces.py).
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
+# How much of the latest pieces each app process also keeps in its own memory.
+FRAGMENT_LOCAL_MEGABYTES = env_int("FRAGMENT_LOCAL_MEGABYTES", 32)
+# What renders pages and pieces; its digest is in every key (caching/versions.py).
+RENDERING_SOURCES = [BASE_DIR / "templates", *(BASE_DIR / app for app in PROJECT_APPS)]
+# Development reads the stamp from modification times on every request.
+CACHE_CODE_STAMP_PER_REQUEST = False
+
+# --- Static files and uploads -----------------------------------------------------------
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Off when a web server or CDN serves MEDIA_ROOT itself.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+
+# Uploaded images (images/uploads.py): one size limit for every upload, and a pixel
+# limit against decompression bombs.
+MAX_IMAGE_UPLOAD_MEGABYTES = 15
+MAX_IMAGE_UPLOAD_BYTES = MAX_IMAGE_UPLOAD_MEGABYTES * 1024 * 1024
+MAX_IMAGE_PIXELS = 50_000_000
+
+# --- Rich text: CKEditor 5 in the admin -------------------------------------------------
+
+# Uploads are for staff only, checked and stored like every other image.
+CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
+CKEDITOR_5_MAX_FILE_SIZE = MAX_IMAGE_UPLOAD_MEGABYTES
+CKEDITOR_5_FILE_STORAGE = "images.uploads.EditorImageStorage"
+CKEDITOR_5_CONFIGS = {
+    "default": {
+        "toolbar": {
+            "items": [
+                "heading",
+                "|",
+                "bold",
+                "italic",
+                "link",
+                "bulletedList",
+                "numberedList",
+                "blockQuote",
+                "|",
+                "insertImage",
+                "mediaEmbed",
+                "insertTable",
+                "|",
+                "undo",
+                "redo",
+            ],
+        },
+        "image": {
+            "toolbar": [
+                "imageTextAlternative",
+                "toggleImageCaption",
+                "|",
+                "imageStyle:inline",
+                "imageStyle:block",
+                "imageStyle:side",
+            ],
+        },
+        "heading": {
+            "options": [
+                {"model": "paragraph", "title": "Paragraph", "class": "ck-heading_paragraph"},
+                {
+                    "model": "heading2",
+                    "view": "h2",
+                    "title": "Heading 2",
+                    "class": "ck-heading_heading2",
+                },
+                {
+                    "model": "heading3",
+                    "view": "h3",
+                    "title": "Heading 3",
+                    "class": "ck-heading_heading3",
+                },
+            ],
+        },
+        "mediaEmbed": {"previewsInData": True},
+    },
+}
+
+# --- Logins and sessions ----------------------------------------------------------------
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# django-axes: after AXES_FAILURE_LIMIT failed logins for one user from one address, that
+# pair is locked out for the cool-off time (HTTP 429), whatever the password.
+AUTHENTICATION_BACKENDS = [
+    "website.logins.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 30))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+
+# Sessions end after 12 hours, and when the browser closes.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 60 * 60 * 12
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Behind a proxy ---------------------------------------------------------------------
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# Proxies in front that append the client's address to X-Forwarded-For.
+PROXY_COUNT = 0
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER"):
+    # Trust the proxy's X-Forwarded-Proto (only when the proxy sets that header itself).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind the proxy every login comes from its address: the lockout counts failures per
+    # client address as the proxy passes it on, or one attacker would lock out everyone.
+    PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1)
+    AXES_CLIENT_IP_CALLABLE = "website.logins.client_address"
+
+# --- Security headers -------------------------------------------------------------------
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+# Permissions-Policy: reader pages need none of these browser features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+# Content Security Policy (django-csp). Reader pages: scripts and styles only from this site,
+# never inline. The admin and CKEditor 5 get EDITOR_CONTENT_SECURITY_POLICY instead: the
+# editor writes style attributes as it works and previews embedded videos.
+_VIDEO_FRAMES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "https:", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", "https:"],
+        "frame-src": _VIDEO_FRAMES,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+EDITOR_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "https:", "data:", "blob:"],
+}
+
+# --- Logs -------------------------------------------------------------------------------
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "website.jsonlog.JsonFormatter"},
+    },
+    "handlers": {
+        # The format is set by development.py (plain) and production.py (JSON lines).
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {"pgserver": {"level": "WARNING"}},
+}

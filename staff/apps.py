@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class StaffConfig(AppConfig):
+    name = "staff"
+    verbose_name = "Staff"
+
+    def ready(self):
+        from staff.roles import ensure_roles
+
+        # The role groups are made after every migrate, and again after a flush
+        # (which empties tables but re-sends post_migrate), with their permissions.
+        post_migrate.connect(ensure_roles, dispatch_uid="staff-roles")

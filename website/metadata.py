@@ -1,0 +1,56 @@
+"""Search and social metadata every page starts from: the newsroom's name, logo, feeds, canonical.
+
+Builds the `meta` dictionary that templates/includes/meta.html shows; articles
+(articles/metadata.py) and listings (newsfeed/metadata.py) fill in their own.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+from website.identity import absolute_url, logo
+
+RSS = "application/rss+xml"
+ATOM = "application/atom+xml"
+
+
+def feed_links(subject=None) -> list[dict]:
+    """The newsroom's RSS and Atom feeds, then those of subject (a section, tag or author)."""
+    links = [
+        {"type": RSS, "title": f"{settings.SITE_NAME} (RSS)", "url": reverse("newsfeed:rss")},
+        {"type": ATOM, "title": f"{settings.SITE_NAME} (Atom)", "url": reverse("newsfeed:atom")},
+    ]
+    if subject is not None:
+        # Each section, tag and author has its feeds, named after its model.
+        kind = subject._meta.model_name
+        for feed_type, name, label in [(RSS, "rss", "RSS"), (ATOM, "atom", "Atom")]:
+            url = reverse(f"newsfeed:{kind}_{name}", kwargs={"slug": subject.slug})
+            title = f"{settings.SITE_NAME}: {subject} ({label})"
+            links.append({"type": feed_type, "title": title, "url": url})
+    return links
+
+
+def site_meta(**values) -> dict:
+    meta = {
+        "site_name": settings.SITE_NAME,
+        "title": settings.SITE_NAME,
+        "description": settings.SITE_DESCRIPTION,
+        "type": "website",
+        "image": {**logo(), "alt": settings.SITE_NAME},
+        "twitter_card": "summary",
+        "twitter_site": settings.SITE_X_HANDLE,
+        "twitter_creator": "",
+        "feeds": feed_links(),
+    }
+    meta.update(values)
+    return meta
+
+
+def canonical_for(request) -> str:
+    """The page's address on the newsroom's site, keeping only a page number past the first."""
+    if request is None:
+        return absolute_url("/")
+    url = absolute_url(request.path)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?page={int(page)}"
+    return url

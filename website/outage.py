@@ -1,0 +1,41 @@
+"""A 503 page instead of a traceback while the database is unreachable.
+
+When PostgreSQL is down or restarting, a view's query raises OperationalError or
+InterfaceError. Readers get the site's "back soon" page with Retry-After, and the
+failure is logged. Django drops the broken connection at the end of the request,
+so the first request after the database returns is served normally again.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger("website.outage")
+
+RETRY_AFTER_SECONDS = 30
+
+
+class DatabaseOutageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error(
+            "Database unavailable; served the 503 page",
+            exc_info=exception,
+            extra={"event": "database_unavailable", "path": request.path},
+        )
+        # Rendered without the request: context processors would query the database again.
+        page = render_to_string("503.html", {"SITE_NAME": settings.SITE_NAME})
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,30 @@
+"""Template helpers for every page: page links that keep the query, times for <time>."""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.utils.timezone import localtime
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """The current query string with ?page= set to `number`, e.g. for search results."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()
+
+
+@register.simple_tag
+def query_url(base, name, value):
+    """`base` with one query parameter, e.g. {% query_url article_url "more" 2 as url %}."""
+    return f"{base}?{urlencode({name: value})}"
+
+
+@register.filter
+def isotime(value):
+    """A datetime for <time datetime>: local time, whole seconds, with its UTC offset."""
+    if not value:
+        return ""
+    return localtime(value).isoformat(timespec="seconds")
