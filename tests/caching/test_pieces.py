@@ -10,11 +10,12 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.template.autoreload import reset_loaders
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from caching import pieces as fragments
-from caching import services
+from articles import services
+from caching import versions
 from tests.factories import make_article, make_author, make_section, make_staff, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -147,20 +148,49 @@ def test_pages_are_rendered_when_the_cache_server_is_down(client, settings, capl
     for url in ("/", "/news-feed/", article.get_absolute_url()):
         assert "Rendered without a cache" in page(client, url)
     assert "Ivan" in page(client, article.get_absolute_url())
-    assert "fragments: cache unavailable" in caplog.text
+    assert "cache unavailable, rendering from the database" in caplog.text
+
+
+def copy_of_the_sources(settings, tmp_path):
+    """The templates and apps copied to tmp_path, and the settings pointed at the copy."""
+    copies = []
+    for folder in settings.RENDERING_SOURCES:
+        copy = tmp_path / folder.name
+        shutil.copytree(folder, copy)
+        copies.append(copy)
+    settings.RENDERING_SOURCES = copies
+    return tmp_path
 
 
 def test_new_templates_or_code_make_new_keys(settings, tmp_path):
     """A deploy that changes a template never serves pieces the old one made."""
-    for folder in fragments.RENDERING_SOURCES:
-        shutil.copytree(settings.BASE_DIR / folder, tmp_path / folder)
-    settings.BASE_DIR = tmp_path
-    fragments.code_stamp.cache_clear()
+    settings.CACHE_CODE_STAMP_PER_REQUEST = False
+    root = copy_of_the_sources(settings, tmp_path)
+    versions._stamp_of_contents.cache_clear()
     try:
-        before = fragments.code_stamp()
-        card = tmp_path / "templates" / "includes" / "feed_item.html"
+        before = versions.code_stamp()
+        card = root / "templates" / "includes" / "feed_item.html"
         card.write_text(card.read_text() + "<!-- changed -->")
-        fragments.code_stamp.cache_clear()
-        assert fragments.code_stamp() != before
+        versions._stamp_of_contents.cache_clear()
+        assert versions.code_stamp() != before
     finally:
-        fragments.code_stamp.cache_clear()
+        versions._stamp_of_contents.cache_clear()
+
+
+def test_in_development_an_edited_template_shows_on_the_next_request(
+    client, settings, tmp_path, page_cache
+):
+    """Under make run the stamp follows the files, so an edited card shows at once.
+
+    runserver does not restart for a template; its file watcher only resets the
+    template loaders (reset_loaders), as this test does.
+    """
+    settings.CACHE_CODE_STAMP_PER_REQUEST = True
+    root = copy_of_the_sources(settings, tmp_path)
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [root / "templates"]}]
+    make_article(title="A story with a card")
+    assert "edited-card" not in page(client, "/news-feed/")
+    card = root / "templates" / "includes" / "feed_item.html"
+    card.write_text(card.read_text().replace("feed-item__title", "feed-item__title edited-card"))
+    reset_loaders()
+    assert "edited-card" in page(client, "/news-feed/")

@@ -7,7 +7,7 @@ import pytest
 
 from articles.models import Correction
 from tests.factories import make_article, make_author
-from tests.newsroom.xss_vectors import ALL
+from tests.website.xss_vectors import ALL
 
 pytestmark = pytest.mark.django_db
 

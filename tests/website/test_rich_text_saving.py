@@ -4,7 +4,7 @@ from django.urls import reverse
 from articles.models import Article, Section
 from authors.models import Author
 from tests.factories import make_article, make_author, make_section, make_user
-from tests.newsroom.xss_vectors import ALL
+from tests.website.xss_vectors import ALL
 from website.richtext import sanitize_html
 
 pytestmark = pytest.mark.django_db
