@@ -42,14 +42,15 @@ def client_program(name: str) -> str:
 
 def connection_environment(alias: str = "default") -> dict[str, str]:
     """libpq's PG* variables for the database Django uses (TCP or a socket folder)."""
-    database = connections[alias].settings_dict
-    env = {**os.environ, "PGDATABASE": database["NAME"], "PGUSER": database["USER"] or ""}
-    if database.get("HOST"):
-        env["PGHOST"] = database["HOST"]
-    if database.get("PORT"):
-        env["PGPORT"] = str(database["PORT"])
-    if database.get("PASSWORD"):
-        env["PGPASSWORD"] = database["PASSWORD"]
+    params = connections[alias].get_connection_params()
+    env = {
+        **os.environ,
+        "PGDATABASE": params.get("dbname") or "",
+        "PGUSER": params.get("user") or "",
+    }
+    for key, name in [("host", "PGHOST"), ("port", "PGPORT"), ("password", "PGPASSWORD")]:
+        if params.get(key):
+            env[name] = str(params[key])
     return env
 
 

@@ -1,7 +1,8 @@
 """An embedded PostgreSQL under var/, for machines where DATABASE_URL is unset.
 
-The server is started on first use and left running (cleanup_mode=None), so the
-next command reuses the same cluster and its data instead of creating a new one.
+The server is started on first use (by the website.embedded_postgres backend)
+and left running (cleanup_mode=None), so the next command reuses the same
+cluster and its data instead of creating a new one.
 """
 
 import json
@@ -9,11 +10,24 @@ import warnings
 from pathlib import Path
 
 
-def embedded_database(base_dir: Path) -> dict:
+def database_settings(base_dir: Path) -> dict:
+    """DATABASES["default"] for the embedded server; nothing is started yet."""
+    return {
+        "ENGINE": "website.embedded_postgres",
+        "DATA_DIR": str(base_dir / "var" / "pgdata"),
+        "NAME": "postgres",
+        "USER": "postgres",
+        "PASSWORD": "",
+        "HOST": "",
+        "PORT": "",
+    }
+
+
+def start_server(pgdata: Path) -> dict:
+    """Start the server in pgdata, or find it running; its HOST and PORT settings."""
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
     import pgserver
 
-    pgdata = base_dir / "var" / "pgdata"
     pgdata.mkdir(parents=True, exist_ok=True)
     # pgserver keeps a list of the processes using the server in this file; a
     # process killed while writing it leaves it empty, and then nothing starts.
@@ -26,14 +40,6 @@ def embedded_database(base_dir: Path) -> dict:
         handles.write_text("[]")
     server = pgserver.get_server(pgdata, cleanup_mode=None)
     info = server.get_postmaster_info()
-    settings = {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": "postgres",
-        "USER": "postgres",
-        "PASSWORD": "",
-    }
     if info.socket_dir is not None:
-        settings.update(HOST=str(info.socket_dir), PORT="")
-    else:
-        settings.update(HOST=info.hostname, PORT=str(info.port))
-    return settings
+        return {"HOST": str(info.socket_dir), "PORT": ""}
+    return {"HOST": info.hostname, "PORT": str(info.port)}

@@ -8,6 +8,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from newsroom.settings.environment import env_bool, env_int, env_list
+from website.embedded_db import database_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -107,15 +108,14 @@ USE_TZ = True
 
 # --- Database ---------------------------------------------------------------------------
 
-# PostgreSQL only. With no DATABASE_URL, an embedded server under var/ is used.
+# PostgreSQL only. With no DATABASE_URL, an embedded server under var/, started by its
+# backend at the first connection (website/embedded_db.py).
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.config(conn_max_age=60, conn_health_checks=True)}
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL.")
 else:
-    from website.embedded_db import embedded_database
-
-    DATABASES = {"default": embedded_database(BASE_DIR)}
-if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL.")
+    DATABASES = {"default": database_settings(BASE_DIR)}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -5,8 +5,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CONNECT = (
     "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[2]);"
-    "from website.embedded_db import embedded_database;"
-    "import psycopg; s = embedded_database(Path(sys.argv[1]));"
+    "from website.embedded_db import start_server;"
+    "import psycopg; s = start_server(Path(sys.argv[1]) / 'var' / 'pgdata');"
     "c = psycopg.connect(host=s['HOST'], port=s['PORT'] or None, user='postgres',"
     " dbname='postgres'); print(c.execute('select 40 + 2').fetchone()[0]);"
 )

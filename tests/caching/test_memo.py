@@ -1,0 +1,72 @@
+"""The per-request memo of the versions belongs to one request, under WSGI and ASGI alike."""
+
+import asyncio
+
+import pytest
+from asgiref.sync import sync_to_async
+from django.core.cache import cache
+from django.db import connections
+from django.test import AsyncClient
+
+from caching import keys, memo, versions
+from tests.factories import make_article
+
+
+@pytest.mark.django_db
+def test_outside_a_request_nothing_is_memoized():
+    """A management command or a test reads the versions afresh every time."""
+    first = versions.current()
+    cache.delete(keys.RELATED_VERSION)
+    assert versions.current().related != first.related
+
+
+def test_a_change_during_a_request_is_seen_by_the_rest_of_it():
+    """Within a request the versions are read once, and read again after a change."""
+    seen = []
+
+    def make():
+        seen.append(1)
+        return len(seen)
+
+    token = memo._memo.set({})
+    try:
+        assert memo.memoized("name", make) == 1
+        assert memo.memoized("name", make) == 1
+        memo.forget()
+        assert memo.memoized("name", make) == 2
+    finally:
+        memo._memo.reset(token)
+
+
+def test_concurrent_asgi_requests_do_not_share_a_memo():
+    """Under ASGI requests interleave on one thread: each keeps its own memo."""
+
+    async def view(request):
+        memo.memoized("request", lambda: request)
+        await asyncio.sleep(0)  # the other request runs here
+        return memo.memoized("request", lambda: None)
+
+    middleware = memo.RequestMemoMiddleware(view)
+    first, second = object(), object()
+
+    async def both():
+        return await asyncio.gather(middleware(first), middleware(second))
+
+    assert asyncio.run(both()) == [first, second]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_are_served_under_asgi_and_show_an_edit_at_once():
+    """The whole stack under ASGI: a page, then the same page after an edit."""
+    article = make_article(title="Before the edit")
+
+    async def get(url):
+        response = await AsyncClient().get(url)
+        # The request's connection lives in asgiref's worker thread: close it there.
+        await sync_to_async(connections.close_all)()
+        return response
+
+    assert "Before the edit" in asyncio.run(get(article.get_absolute_url())).content.decode()
+    article.title = "After the edit"
+    article.save()
+    assert "After the edit" in asyncio.run(get(article.get_absolute_url())).content.decode()
