@@ -1,8 +1,9 @@
 # Two commands: `make run` for a local newsroom with demo content, `make test` for the suite.
-# The first of python3.13, python3.12, python3.11, python3 that runs and is 3.11 to 3.13 (each
+# The first of python3.11, python3.12, python3.13, python3 that runs and is 3.11 to 3.13 (each
 # is tried: a pyenv shim can exist for a version that is not active). Or: make PYTHON=...
+# On 3.13 the embedded PostgreSQL is not available (pgserver has no wheel): set DATABASE_URL.
 PYTHON_OK := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] < (3, 14))
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do \
 	$$p -c '$(PYTHON_OK)' 2>/dev/null && command -v $$p && break; done)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -20,8 +21,8 @@ $(BIN)/django-admin: pyproject.toml requirements.lock | $(BIN)/python
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" && "$(PYTHON)" -c '$(PYTHON_OK)' 2>/dev/null || { \
-	  echo "Python 3.11, 3.12 or 3.13 is needed, and none was found (tried python3.13, python3.12," \
-	    "python3.11, python3; PYTHON='$(PYTHON)'). Install one, or name it: make PYTHON=..." >&2; \
+	  echo "Python 3.11, 3.12 or 3.13 is needed, and none was found (tried python3.11, python3.12," \
+	    "python3.13, python3; PYTHON='$(PYTHON)'). Install one, or name it: make PYTHON=..." >&2; \
 	  exit 1; }
 	$(PYTHON) -m venv $(VENV)
 

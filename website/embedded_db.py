@@ -9,6 +9,8 @@ import json
 import warnings
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 
 def database_settings(base_dir: Path) -> dict:
     """DATABASES["default"] for the embedded server; nothing is started yet."""
@@ -26,7 +28,13 @@ def database_settings(base_dir: Path) -> dict:
 def start_server(pgdata: Path) -> dict:
     """Start the server in pgdata, or find it running; its HOST and PORT settings."""
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
-    import pgserver
+    try:
+        import pgserver
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not set and the embedded PostgreSQL (the pgserver package, "
+            "Python 3.11 and 3.12 only) is not installed: set DATABASE_URL to a PostgreSQL server."
+        ) from error
 
     pgdata.mkdir(parents=True, exist_ok=True)
     # pgserver keeps a list of the processes using the server in this file; a
