@@ -12,6 +12,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# whitenoise looks for static files on each request (tests too, where Django turns DEBUG off).
+WHITENOISE_AUTOREFRESH = True
 # runserver reloads on code changes, not on template changes: cached pages and pieces
 # carry a stamp of the files' modification times, read on every request, so an edited
 # template shows on the next request.
