@@ -144,11 +144,8 @@ class Article(models.Model):
         blank=True,
         help_text=_("Describes the image for readers who cannot see it. Required with an image."),
     )
-    hero_renditions = models.JSONField(
+    hero_renditions = renditions.RenditionsField(
         _("hero image renditions"),
-        default=dict,
-        blank=True,
-        editable=False,
         help_text=_("Resized copies of the hero image, made once when it is uploaded."),
     )
     hero_caption = models.CharField(_("hero image caption"), max_length=500, blank=True)

@@ -42,11 +42,8 @@ class Author(models.Model):
         blank=True,
         help_text=_("Describes the photo for readers who cannot see it. Required with a photo."),
     )
-    photo_renditions = models.JSONField(
+    photo_renditions = renditions.RenditionsField(
         _("photo renditions"),
-        default=dict,
-        blank=True,
-        editable=False,
         help_text=_("Resized copies of the photo, made once when it is uploaded."),
     )
     location = models.CharField(_("location"), max_length=200, blank=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, default_storage
+from django.db import models
 from django.db.models.fields.files import FieldFile
 from PIL import Image, ImageOps
 
@@ -152,6 +153,16 @@ def make_record(source_name: str, *, storage: Storage = default_storage) -> dict
         "fallback_type": MIME_TYPES[fallback],
         "crops": {key: make(CROP_WIDTH, aspect, "JPEG") for key, aspect in CROPS.items()},
     }
+
+
+class RenditionsField(models.JSONField):
+    """The renditions record of a model's image, kept beside it; made on save, never typed."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", dict)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
 
 
 def record_for(image: FieldFile, record: dict) -> dict:
