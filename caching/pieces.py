@@ -35,32 +35,32 @@ logger = logging.getLogger(__name__)
 local_pieces = LocalCopies(megabytes=settings.FRAGMENT_LOCAL_MEGABYTES)
 
 
-def get_or_render(keys_: Sequence[str], render: Callable[[list[int]], list]) -> list:
+def get_or_render(wanted: Sequence[str], render: Callable[[list[int]], list]) -> list:
     """The value under each key; `render(indexes)` makes the missing ones in one go.
 
     Looks in this process's memory, then in the shared cache, then renders.
     """
     if not settings.FRAGMENT_CACHE_ENABLED:
-        return render(list(range(len(keys_))))
-    found = local_pieces.get_many(keys_)
-    if len(found) < len(set(keys_)):
+        return render(list(range(len(wanted))))
+    found = local_pieces.get_many(wanted)
+    if len(found) < len(set(wanted)):
         try:
-            shared = cache.get_many([key for key in keys_ if key not in found])
+            shared = cache.get_many([key for key in wanted if key not in found])
         except Exception:
             logger.exception("pieces: cache unavailable, rendering from the database")
             shared = {}
         local_pieces.set_many(shared)
         found.update(shared)
-    missing = [index for index, key in enumerate(keys_) if key not in found]
+    missing = [index for index, key in enumerate(wanted) if key not in found]
     if missing:
-        made = {keys_[index]: value for index, value in zip(missing, render(missing), strict=True)}
+        made = {wanted[index]: value for index, value in zip(missing, render(missing), strict=True)}
         try:
             cache.set_many(made, timeout=settings.FRAGMENT_CACHE_SECONDS)
         except Exception:
             logger.exception("pieces: could not store %d pieces", len(made))
         local_pieces.set_many(made)
         found.update(made)
-    return [found[key] for key in keys_]
+    return [found[key] for key in wanted]
 
 
 def remembered(name: str, make: Callable[[], object], **inputs):

@@ -161,10 +161,15 @@ def test_admin_upload_of_a_located_photo_stores_it_clean(editor_client, media_ro
         reverse("admin:authors_author_add"), author_form(photo=photo_with_location("me.jpg"))
     )
     assert response.status_code == 302
-    photos = list(media_root.rglob("*.jpg"))
+    photos = list((media_root / "authors").rglob("*.jpg"))
     assert len(photos) == 1
     assert photos[0].name != "me.jpg"
     assert_no_metadata(photos[0])
+    # Its renditions are made from the clean file, so they carry nothing either.
+    renditions = list((media_root / "renditions").rglob("*.jpg"))
+    assert renditions
+    for rendition in renditions:
+        assert_no_metadata(rendition)
 
 
 def test_editor_image_upload_stores_clean_image_under_generated_name(editor_client, media_root):
