@@ -13,7 +13,7 @@
 
 import hashlib
 import logging
-import time
+import secrets
 from datetime import datetime
 from functools import cache as once
 from pathlib import Path
@@ -26,6 +26,11 @@ from django.utils import timezone
 from caching import keys, memo, watched
 
 logger = logging.getLogger(__name__)
+
+
+def new_version() -> int:
+    """A version no earlier one had: random, so two processes (or a frozen clock) never agree."""
+    return secrets.randbits(62)
 
 
 class Versions(NamedTuple):
@@ -41,7 +46,7 @@ def content_state(state: dict | None, now: datetime) -> dict:
     """
     if state is None or (state["next_change_at"] and state["next_change_at"] <= now):
         state = {
-            "version": time.time_ns(),
+            "version": new_version(),
             "changed_at": now,
             "next_change_at": watched.next_scheduled_change(now),
         }
@@ -55,12 +60,12 @@ def _read() -> Versions:
         found = cache.get_many([keys.RELATED_VERSION, keys.CONTENT_STATE])
         related = found.get(keys.RELATED_VERSION)
         if related is None:
-            related = time.time_ns()
+            related = new_version()
             cache.set(keys.RELATED_VERSION, related, timeout=None)
         content = content_state(found.get(keys.CONTENT_STATE), now)["version"]
     except Exception:
         logger.exception("caching: cache unavailable, rendering from the database")
-        related = content = time.time_ns()
+        related = content = new_version()
     return Versions(related=related, content=content)
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from articles.selectors import RELATED_ITEMS, article_for_page, read_more_items, read_more_rows
 from articles.views import READ_MORE_PAGE_SIZE
 from tests.factories import make_article, make_section, make_tag
+from tests.html import element, elements, parse, with_class
 
 pytestmark = pytest.mark.django_db
 
@@ -92,10 +93,11 @@ def test_article_page_shows_the_first_page_and_a_show_more_link(client, newsroom
     article, _ = newsroom
     for hours in range(READ_MORE_PAGE_SIZE):
         make_article(publish_at=hours_ago(50 + hours))
-    html = client.get(article.get_absolute_url()).content.decode()
-    block = html.split('id="read-more-title"', 1)[1]
-    assert block.count('class="feed-item ') == READ_MORE_PAGE_SIZE
-    assert f'rel="next" href="/read-more/{article.slug}/?page=2"' in block
+    page = parse(client.get(article.get_absolute_url()))
+    read_more = element(page, "//aside[@aria-labelledby='read-more-title']")
+    assert len(elements(read_more, f".//article[{with_class('feed-item')}]")) == READ_MORE_PAGE_SIZE
+    next_link = element(read_more, ".//a[@rel='next']")
+    assert next_link.get("href") == f"/read-more/{article.slug}/?page=2"
 
 
 def test_show_more_pages_continue_without_repeating(client, newsroom):

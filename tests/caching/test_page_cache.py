@@ -1,4 +1,3 @@
-import time
 from datetime import timedelta
 
 import pytest
@@ -42,13 +41,19 @@ def test_unpublishing_removes_the_page_from_the_cache(client):
     assert client.get(article.get_absolute_url()).status_code == 404
 
 
-def test_scheduled_article_appears_on_time_despite_the_cache(client):
+def test_scheduled_article_appears_on_time_despite_the_cache(client, time_machine):
     """No cached page outlives the next scheduled publish time."""
+    time_machine.move_to(timezone.now(), tick=False)
+    moment = timezone.now() + timedelta(minutes=1)  # well within PAGE_CACHE_SECONDS
     make_article(title="Earlier story")
-    make_article(title="Scheduled story", publish_at=timezone.now() + timedelta(seconds=2))
+    make_article(title="Scheduled story", publish_at=moment)
     assert b"Scheduled story" not in client.get("/news-feed/").content
     assert client.get("/news-feed/")["X-Page-Cache"] == "hit"
-    time.sleep(2.1)
+    time_machine.move_to(moment - timedelta(seconds=1), tick=False)
+    just_before = client.get("/news-feed/")
+    assert just_before["X-Page-Cache"] == "hit"
+    assert b"Scheduled story" not in just_before.content
+    time_machine.move_to(moment + timedelta(milliseconds=100), tick=False)
     assert b"Scheduled story" in client.get("/news-feed/").content
 
 
@@ -96,13 +101,19 @@ def test_pages_are_served_when_the_cache_server_is_down(client, settings, caplog
     assert "page cache: unavailable" in caplog.text
 
 
-def test_a_cached_page_expires_after_its_time_even_when_nothing_changed(client, settings):
+def test_a_cached_page_expires_after_its_time_even_when_nothing_changed(
+    client, settings, time_machine
+):
     """No copy of a page, in Redis or in a process's memory, outlives PAGE_CACHE_SECONDS."""
     settings.PAGE_CACHE_SECONDS = 1
+    start = timezone.now()
+    time_machine.move_to(start, tick=False)
     article = make_article()
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
-    time.sleep(1.1)
+    time_machine.move_to(start + timedelta(seconds=0.9), tick=False)
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+    time_machine.move_to(start + timedelta(seconds=1.1), tick=False)
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
 
 

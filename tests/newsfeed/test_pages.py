@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from newsfeed.views import ITEMS_PER_PAGE
 from tests.factories import image_file, make_article, make_author, make_section, make_tag
+from tests.html import element, elements, parse, srcset, text, with_class
 
 pytestmark = pytest.mark.django_db
 
@@ -27,13 +28,20 @@ def test_home_shows_lead_top_stories_feed_sections_and_breaking_banner(client):
     html = client.get("/").content.decode()
     assert 'class="breaking"' in html
     assert f'<a href="{breaking.get_absolute_url()}">Sirens in Kyiv</a>' in html
-    lead_block = html.split('class="lead-story"', 1)[1].split("</article>", 1)[0]
-    assert "Lead story" in lead_block
-    assert 'loading="eager"' in lead_block
-    assert lead.hero_renditions["webp"][0][0] in lead_block
-    assert "A brief&#x27;s own text." in html.split('id="feed-title"', 1)[1]
+    page = parse(html)
+    lead_story = element(page, "//article[@class='lead-story']")
+    assert text(element(lead_story, ".//h2/a")) == "Lead story"
+    assert element(lead_story, ".//img").get("loading") == "eager"
+    webp = element(lead_story, ".//source[@type='image/webp']")
+    assert any(url.endswith(lead.hero_renditions["webp"][0][0]) for url, _ in srcset(webp))
+    feed_column = element(page, "//section[@aria-labelledby='feed-title']")
+    briefs = elements(feed_column, f".//p[{with_class('feed-item__brief')}]/a")
+    assert "A brief's own text." in [text(link) for link in briefs]
     assert 'id="section-' in html
-    assert brief.title not in lead_block
+    assert brief.title not in text(lead_story)
+    assert brief.get_absolute_url() not in [
+        link.get("href") for link in elements(lead_story, ".//a")
+    ]
 
 
 def test_home_without_breaking_news_has_no_banner(client):
@@ -61,9 +69,11 @@ def test_news_feed_shows_briefs_as_text_videos_labelled_and_articles_with_images
     html = client.get("/news-feed/").content.decode()
     assert "The brief&#x27;s whole text." in html
     assert "Brief headline</a></h3>" not in html
-    video = html.split("feed-item--video", 1)[1].split("</article>", 1)[0]
-    assert '<span class="label label--video">Video</span>' in video
-    assert 'alt="Poster of the video"' in video
+    video = element(parse(html), f"//article[{with_class('feed-item--video')}]")
+    assert [text(label) for label in elements(video, ".//span[@class='label label--video']")] == [
+        "Video"
+    ]
+    assert element(video, ".//img").get("alt") == "Poster of the video"
     assert "Article headline</a></h3>" in html
     assert "Its standfirst." in html
     assert 'alt="A photo"' in html
