@@ -2,6 +2,7 @@
 
 import io
 import itertools
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -124,3 +125,188 @@ def photo_with_location(name="source.jpg", size=(640, 480), image_format="JPEG",
     buffer = io.BytesIO()
     image.save(buffer, image_format, **options)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
+
+
+# The lead story's body: about 210 words and a hero image, so a two-minute read.
+LEAD_PARAGRAPHS = [
+    "The city council approved a plan on Tuesday to extend the tram network to the western "
+    "districts, the mayor's office said, citing officials who took part in the vote.",
+    "The new line will run from the central station to the Zhytomyr highway, with twelve stops "
+    "and a depot for thirty trams, according to the plan published after the session.",
+    "Officials said construction would begin in the spring and take about two years, provided "
+    "that the funding promised by the city's partners arrives on time.",
+    "Residents of the western districts have asked for a tram link for more than a decade, "
+    "saying that buses are slow and crowded at rush hour.",
+    "The council also voted to repair four bridges on the route, which engineers said had been "
+    "damaged by heavy traffic and years of delayed maintenance.",
+    "Opposition members said they supported the extension but asked the council to publish the "
+    "full cost of the project and the terms of its loans before the works begin.",
+    "Transport experts welcomed the decision but warned that the project would need careful "
+    "planning to avoid closing main roads for long periods.",
+    "The mayor's office said it would publish a full timetable for the works, including the "
+    "dates of any road closures, later this month.",
+]
+YOUTUBE_URL = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
+
+
+@dataclass
+class Newsroom:
+    """What make_newsroom made: the rows, and the items tests look at by name."""
+
+    sections: list[Section]
+    authors: list[Author]  # the reporter (with a photo), the editor, the video producer
+    tags: list[Tag]
+    article: Article  # the lead story: 800×450 hero, tags, a correction, no standfirst
+    brief: Article
+    video: Article
+    breaking: Article
+    opinion: Article
+    more: list[Article]  # plain published items, older than the ones above
+    scheduled: Article  # published, but its time has not come
+    draft: Article
+    # A word only the lead story has, in its body: what a reader searches for.
+    word: str = "Zhytomyr"
+
+    @property
+    def published(self) -> list[Article]:
+        """Every item a reader sees, newest first."""
+        return [self.article, self.brief, self.video, self.breaking, self.opinion, *self.more]
+
+    @property
+    def reporter(self) -> Author:
+        return self.authors[0]
+
+
+def make_newsroom(*, more: int = 3) -> Newsroom:
+    """A small newsroom: three sections, three authors, three tags, one item of each kind.
+
+    The lead story (an article) is the newest item; then a brief, a video with a
+    YouTube address, a breaking article by two authors and an opinion column, then
+    `more` plain articles. A scheduled and a draft article share the lead's section,
+    tag and author, so that listings of those must leave them out. The lead and the
+    video have 800×450 heroes, big enough for every structured-data crop (50,000+
+    pixels); the other heroes are small. Call it once per test: names are fixed.
+    """
+    now = timezone.now()
+    sections = [
+        make_section(name="City", slug="city", position=0),
+        make_section(name="Business", slug="business", position=1),
+        make_section(name="Opinion", slug="opinion", position=2),
+    ]
+    city, business, opinion = sections
+    reporter = make_author(
+        name="Olena Marchuk",
+        slug="olena-marchuk",
+        role="Reporter",
+        short_bio="Reporter covering city hall and transport.",
+        bio="<p>Olena Marchuk covers city hall and transport from Kyiv. "
+        "She speaks Ukrainian, English and Polish.</p>",
+        location="Kyiv",
+        languages="Ukrainian, English, Polish",
+        x_handle="OMarchuk",
+        photo=image_file("olena-marchuk.jpg", size=(200, 200), color=(52, 101, 164)),
+        photo_alt="Portrait of Olena Marchuk",
+    )
+    editor = make_author(name="Taras Bondar", slug="taras-bondar", role="Editor")
+    producer = make_author(name="Iryna Lys", slug="iryna-lys", role="Video Producer")
+    authors = [reporter, editor, producer]
+    transport = make_tag(name="Transport", slug="transport")
+    council = make_tag(name="City council", slug="city-council")
+    energy = make_tag(name="Energy", slug="energy")
+    tags = [transport, council, energy]
+
+    def hours_ago(hours):
+        return now - timedelta(hours=hours)
+
+    article = make_article(
+        title="Council's tram plan reaches the western districts",
+        slug="councils-tram-plan-reaches-the-western-districts",
+        section=city,
+        authors=[reporter],
+        tags=[transport, council],
+        body="".join(f"<p>{paragraph}</p>" for paragraph in LEAD_PARAGRAPHS),
+        hero_image=image_file("tram.jpg", size=(800, 450)),
+        hero_alt="A tram at the central station stop at dusk",
+        hero_caption="The central station tram stop",
+        hero_credit="Photo: City Council",
+        corrections=["An earlier version of this story gave the wrong number of stops."],
+        publish_at=now - timedelta(minutes=30),
+    )
+    brief = make_article(
+        kind=Article.Kind.BRIEF,
+        title="Trams to run every ten minutes",
+        slug="trams-to-run-every-ten-minutes",
+        section=city,
+        authors=[editor],
+        tags=[transport],
+        standfirst="Trams on the river line will run every ten minutes from Monday, "
+        "the transport department said.",
+        body="",
+        publish_at=hours_ago(1),
+    )
+    video = make_article(
+        kind=Article.Kind.VIDEO,
+        title="Riding the night tram across the river",
+        slug="riding-the-night-tram-across-the-river",
+        section=city,
+        authors=[producer],
+        tags=[council],
+        standfirst="A night on the last tram of the day, from the depot to the river and back.",
+        video_url=YOUTUBE_URL,
+        hero_image=image_file("night-tram.jpg", size=(800, 450), color=(90, 40, 120)),
+        hero_alt="A tram crossing a bridge at night",
+        publish_at=hours_ago(2),
+    )
+    breaking = make_article(
+        title="Power company warns of outages after a substation fire",
+        slug="power-company-warns-of-outages-after-a-substation-fire",
+        section=business,
+        authors=[reporter, editor],
+        tags=[energy],
+        standfirst="Parts of the left bank may lose power for several hours tonight.",
+        is_breaking=True,
+        hero_image=image_file("substation.jpg", size=(320, 180), color=(160, 60, 30)),
+        hero_alt="Smoke over a power substation",
+        publish_at=hours_ago(3),
+    )
+    column = make_article(
+        kind=Article.Kind.OPINION,
+        title="A city that plans its trams plans its future",
+        slug="a-city-that-plans-its-trams-plans-its-future",
+        section=opinion,
+        authors=[editor],
+        tags=[energy],
+        standfirst="Good public transport is cheaper than any new road.",
+        hero_image=image_file("column.jpg", size=(320, 180), color=(40, 130, 80)),
+        hero_alt="Passengers boarding a tram",
+        publish_at=hours_ago(4),
+    )
+    plain = [
+        make_article(
+            section=sections[number % 3],
+            authors=[authors[number % 3]],
+            standfirst=f"The summary of plain item {number + 1}.",
+            publish_at=hours_ago(5) - timedelta(minutes=10 * number),
+        )
+        for number in range(more)
+    ]
+    hidden = {"section": city, "authors": [reporter], "tags": [transport]}
+    scheduled = make_article(
+        title="Scheduled: the tram timetable", publish_at=now + timedelta(days=1), **hidden
+    )
+    draft = make_article(
+        title="Draft: the tram budget", status=Article.Status.DRAFT, publish_at=None, **hidden
+    )
+    return Newsroom(
+        sections=sections,
+        authors=authors,
+        tags=tags,
+        article=article,
+        brief=brief,
+        video=video,
+        breaking=breaking,
+        opinion=column,
+        more=plain,
+        scheduled=scheduled,
+        draft=draft,
+    )

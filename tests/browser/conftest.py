@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.factories import make_newsroom
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = [
@@ -70,8 +72,23 @@ def phone_page(browser):
 
 @pytest.fixture
 def demo_site(transactional_db, live_server):
-    """The live server with the demo content loaded; returns its base URL."""
+    """The live server with the demo content loaded; returns its base URL.
+
+    For tests about the demo itself and its seed article; others use newsroom_site.
+    """
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return live_server.url
+
+
+@pytest.fixture
+def newsroom(transactional_db):
+    """A small newsroom (tests.factories.make_newsroom); a module may ask for more items."""
+    return make_newsroom()
+
+
+@pytest.fixture
+def newsroom_site(newsroom, live_server):
+    """The live server with the newsroom fixture's content; returns its base URL."""
     return live_server.url
 
 

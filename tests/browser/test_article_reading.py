@@ -1,4 +1,6 @@
-from tests.articles.test_article_page import SEED_SLUG
+from demo.content import SEED_ARTICLE
+
+SEED_SLUG = SEED_ARTICLE["slug"]
 
 
 def test_seed_article_reads_as_on_the_seed_page(demo_site, page, phone_page, screenshot):

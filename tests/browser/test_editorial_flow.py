@@ -3,24 +3,22 @@
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from PIL import Image, ImageDraw
 
 from articles.models import Article
+from tests.factories import make_staff
 
 PASSWORD = "a known test password 42"
 TITLE = "Night trains return to the Kyiv metro"
 
 
 @pytest.fixture
-def demo_logins(demo_site, settings):
-    """The demo reporter and editor, with a password this test knows."""
+def logins(newsroom_site, newsroom, settings):
+    """A reporter and an editor with their author profiles, as create_staff makes them."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    for username in ["reporter", "editor"]:
-        user = get_user_model().objects.get(username=username)
-        user.set_password(PASSWORD)
-        user.save()
-    return demo_site
+    make_staff(role="Reporters", username="reporter", password=PASSWORD)
+    make_staff(role="Editors", username="editor", password=PASSWORD)
+    return newsroom_site
 
 
 @pytest.fixture
@@ -49,15 +47,16 @@ def log_out(page, base):
 
 
 def test_reporter_writes_editor_publishes_reader_reads(
-    demo_logins, page, browser, photo, screenshot
+    logins, newsroom, page, browser, photo, screenshot
 ):
     """Reporter writes with an uploaded image and submits; editor publishes; a reader sees it."""
-    base = demo_logins
+    base = logins
+    section = newsroom.sections[1]
     log_in(page, base, "reporter")
     page.goto(f"{base}/admin/articles/article/add/")
     page.fill("#id_title", TITLE)
     page.fill("#id_standfirst", "Trains will run until 2 a.m. on weekends from Friday.")
-    page.select_option("#id_section", label="Ukraine")
+    page.select_option("#id_section", label=section.name)
     editor = page.locator(".field-body .ck-editor__editable")
     editor.click()
     page.keyboard.type("The city said the change starts on Friday, after a summer of trials.")
@@ -76,6 +75,7 @@ def test_reporter_writes_editor_publishes_reader_reads(
     article = Article.objects.get(title=TITLE)
     assert article.slug == "night-trains-return-to-the-kyiv-metro"  # filled in from the title
     assert article.status == "draft"
+    assert article.section == section
     assert "<img" in article.body
     assert [byline.author.user.username for byline in article.bylines.all()] == ["reporter"]
 

@@ -1,6 +1,8 @@
 """Phone and desktop screenshots of every page type, for a person to look at."""
 
-from tests.articles.test_article_page import SEED_SLUG
+from demo.content import SEED_ARTICLE
+
+SEED_SLUG = SEED_ARTICLE["slug"]
 
 PAGES = {
     "home": "/",

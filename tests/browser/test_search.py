@@ -1,21 +1,25 @@
-"""A reader searches from the header and finds the seed article."""
+"""A reader searches from the header and finds the article that has the word."""
 
 from playwright.sync_api import expect
 
-from tests.articles.test_article_page import SEED_SLUG
 
-
-def test_search_finds_the_seed_article_by_wiesbaden(demo_site, page, phone_page, screenshot):
-    """Typing "Wiesbaden" in the header search lists the seed article with the word marked."""
-    page.goto(demo_site)
-    page.get_by_role("search", name="Site search").get_by_role("searchbox").fill("Wiesbaden")
+def test_search_finds_the_article_by_a_word_of_its_body(
+    newsroom_site, newsroom, page, phone_page, screenshot
+):
+    """Typing a word of an article's body in the header search lists it with the word marked."""
+    word, article = newsroom.word, newsroom.article
+    assert word not in article.title
+    assert word in article.body
+    page.goto(newsroom_site)
+    page.get_by_role("search", name="Site search").get_by_role("searchbox").fill(word)
     page.keyboard.press("Enter")
-    page.wait_for_url("**/search/?q=Wiesbaden")
-    result = page.locator(f'#feed .feed-item:has(a[href="/news/{SEED_SLUG}/"])')
+    page.wait_for_url(f"**/search/?q={word}")
+    result = page.locator(f'#feed .feed-item:has(a[href="{article.get_absolute_url()}"])')
     expect(result).to_have_count(1)
-    expect(result.locator("mark")).to_have_text("Wiesbaden")
+    expect(page.locator("#feed .feed-item")).to_have_count(1)  # No other item has the word.
+    expect(result.locator("mark")).to_have_text(word)
     screenshot(page, "search-desktop")
 
-    phone_page.goto(f"{demo_site}/search/?q=%22%22%22")
+    phone_page.goto(f"{newsroom_site}/search/?q=%22%22%22")
     expect(phone_page.locator(".search-empty")).to_be_visible()
     screenshot(phone_page, "search-nothing-phone")
