@@ -1,6 +1,7 @@
 """The per-request memo of the versions belongs to one request, under WSGI and ASGI alike."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -10,6 +11,15 @@ from django.test import AsyncClient
 
 from caching import keys, memo, versions
 from tests.factories import make_article
+
+
+def run(coroutine):
+    """Run a coroutine in an event loop of its own thread, as an ASGI server would.
+
+    The browser tests' Playwright keeps an event loop running in the main thread.
+    """
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 @pytest.mark.django_db
@@ -52,7 +62,7 @@ def test_concurrent_asgi_requests_do_not_share_a_memo():
     async def both():
         return await asyncio.gather(middleware(first), middleware(second))
 
-    assert asyncio.run(both()) == [first, second]
+    assert run(both()) == [first, second]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -66,7 +76,7 @@ def test_pages_are_served_under_asgi_and_show_an_edit_at_once():
         await sync_to_async(connections.close_all)()
         return response
 
-    assert "Before the edit" in asyncio.run(get(article.get_absolute_url())).content.decode()
+    assert "Before the edit" in run(get(article.get_absolute_url())).content.decode()
     article.title = "After the edit"
     article.save()
-    assert "After the edit" in asyncio.run(get(article.get_absolute_url())).content.decode()
+    assert "After the edit" in run(get(article.get_absolute_url())).content.decode()
