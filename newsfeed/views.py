@@ -79,10 +79,13 @@ def author(request, slug):
 
 
 def search(request):
-    """Search results; an empty or unusable query gets a page that says what to try."""
+    """Search results; an empty or unusable query gets a page that says what to try.
+
+    The sections are passed uncalled: the template reads them only on that page.
+    """
     form = SearchForm(request.GET)
     if not form.is_valid():
-        context = {"form": form, "sections": article_pieces.sections()}
+        context = {"form": form, "sections": article_pieces.sections}
         return render(request, "newsfeed/search.html", context, status=400)
     terms = form.cleaned_data["q"]
     page = None
@@ -90,7 +93,7 @@ def search(request):
         # Search results say how many there are, so they are counted.
         results = search_results(terms=terms)
         page = page_or_404(results, number=request.GET.get("page"), per_page=ITEMS_PER_PAGE)
-    context = {"form": form, "terms": terms, "page": page, "sections": article_pieces.sections()}
+    context = {"form": form, "terms": terms, "page": page, "sections": article_pieces.sections}
     return render(request, "newsfeed/search.html", context)
 
 
