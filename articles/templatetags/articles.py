@@ -24,4 +24,4 @@ def article_json_ld(article):
 
 @register.filter
 def video_embed_url(url):
-    return video.player_url(url, autoplay=True)
+    return video.embed_url(url)
