@@ -89,7 +89,8 @@ class ArticleAdminForm(forms.ModelForm):
         if seen_version is not None:
             before, what = revisions.version_display(seen_version), "since you opened it"
         else:
-            before, what = self._submitted_display(latest), "compared with your text"
+            before = revisions.submitted_display(latest, self.cleaned_data)
+            what = "compared with your text"
         self.conflict = {
             "seen": seen,
             "current": current,
@@ -111,11 +112,3 @@ class ArticleAdminForm(forms.ModelForm):
             code="edit_conflict",
             params={"seen": seen, "current": current},
         )
-
-    def _submitted_display(self, latest: Article) -> dict[str, str]:
-        """The saved article with this form's text in place of its own."""
-        display = revisions.article_display(latest)
-        for name in ["title", "slug", "standfirst"]:
-            display[name] = self.cleaned_data.get(name) or ""
-        display["body"] = revisions.readable_text(self.cleaned_data.get("body") or "")
-        return display

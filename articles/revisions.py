@@ -120,12 +120,35 @@ def version_display(version: Version) -> dict[str, str]:
     return _display(fields, [byline["author_id"] for byline in bylines])
 
 
-def article_display(article: Article) -> dict[str, str]:
-    """The article as it is in the database now."""
+def _stored_fields(article: Article) -> dict:
     fields = {field.attname: getattr(article, field.attname) for field in Article._meta.fields}
     fields["tags"] = list(article.tags.values_list("pk", flat=True))
-    authors = list(article.bylines.order_by("position", "id").values_list("author_id", flat=True))
-    return _display(fields, authors)
+    return fields
+
+
+def _byline_authors(article: Article) -> list[int]:
+    return list(article.bylines.order_by("position", "id").values_list("author_id", flat=True))
+
+
+def article_display(article: Article) -> dict[str, str]:
+    """The article as it is in the database now."""
+    return _display(_stored_fields(article), _byline_authors(article))
+
+
+def submitted_display(article: Article, submitted: dict) -> dict[str, str]:
+    """The article as it is now, with the content a form submitted in place of its own."""
+    fields = _stored_fields(article)
+    for name in CONTENT_FIELDS:
+        if name not in submitted:
+            continue
+        field, value = Article._meta.get_field(name), submitted[name]
+        if field.many_to_many:
+            fields[name] = [item.pk for item in value or []]
+        elif field.is_relation:
+            fields[field.attname] = value.pk if value else None
+        else:
+            fields[name] = value
+    return _display(fields, _byline_authors(article))
 
 
 def changes_between(before: dict[str, str], after: dict[str, str]) -> list[FieldChange]:

@@ -8,7 +8,7 @@ from articles import services
 from articles.models import Article
 from articles.revisions import versions_of
 from tests.articles.change_form import change_form_data
-from tests.factories import make_article_in_state, make_staff
+from tests.factories import make_article_in_state, make_section, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +131,21 @@ def test_missing_version_is_refused():
     assert response.status_code == 200
     assert "edited_version" in response.context["adminform"].form.errors
     assert Article.objects.get(pk=article.pk).title != "Blind overwrite"
+
+
+def test_a_change_made_outside_the_admin_is_shown_against_all_of_the_submitted_content(desk):
+    """No revision holds the version the form was opened on (a script saved in between):
+    the changes are shown against everything the form submitted, placement included."""
+    article, _first, (second, second_data) = desk
+    elsewhere = make_section(name="Moved by a script")
+    Article.objects.filter(pk=article.pk).update(version=article.version + 1, section=elsewhere)
+    second_data["title"] = "Bridge opens after three years"
+    response = second.post(change_url(article), second_data)
+
+    assert response.status_code == 200
+    conflict = response.context["adminform"].form.conflict
+    assert conflict["what"] == "compared with your text"
+    changes = {change.label: (change.before, change.after) for change in conflict["changes"]}
+    assert changes["Headline"][0] == "Bridge opens after three years"
+    assert changes["Section"] == (article.section.name, "Moved by a script")
+    assert "Body" not in changes  # the same text on both sides
