@@ -87,18 +87,13 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
         "reading_time",
     ]
     fieldsets = [
-        *((name, {"fields": list(fields)}) for name, fields in CONTENT_FIELDSETS),
+        *CONTENT_FIELDSETS,
         (_("Publishing"), {"fields": ["status", "publish_at", "first_published_at", "updated_at"]}),
         (_("Measured"), {"fields": ["word_count", "reading_time"]}),
     ]
-    # The content groups that start folded.
-    collapsed = {_("Search and sharing")}
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = [
-            (name, {**options, "classes": ["collapse"]} if name in self.collapsed else options)
-            for name, options in self.fieldsets
-        ]
+        fieldsets = list(self.fieldsets)
         if obj is None or not policy.can(request.user, Action.EDIT, obj):
             return fieldsets
         first_name, first = fieldsets[0]

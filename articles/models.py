@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.share_tokens import sign_share_link
 from images import renditions
-from images.alt_text import alt_text_constraint, alt_text_errors
+from images.alt_text import AltTextRule
 from images.uploads import ImageUploadField
 from website.fields import RichTextField, sanitized
 from website.richtext import count_images, count_words, plain_text, reading_minutes
@@ -91,6 +91,9 @@ class ArticleQuerySet(models.QuerySet):
         """When the next scheduled article goes live, or None."""
         upcoming = self.scheduled(now).order_by("publish_at").values_list("publish_at", flat=True)
         return upcoming.first()
+
+
+HERO_ALT_TEXT = AltTextRule(image="hero_image", alt="hero_alt", label=_("hero image"))
 
 
 @reversion.register(follow=["bylines"])
@@ -214,12 +217,7 @@ class Article(models.Model):
                 name="article_published_has_publish_time",
                 violation_error_message=_("A published article needs a publish time."),
             ),
-            alt_text_constraint(
-                image="hero_image",
-                alt="hero_alt",
-                name="article_hero_image_has_alt_text",
-                label=_("hero image"),
-            ),
+            HERO_ALT_TEXT.constraint(name="article_hero_image_has_alt_text"),
         ]
         indexes = [
             # The published gate and its newest-first order, for every listing.
@@ -262,7 +260,7 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        errors = alt_text_errors(self, image="hero_image", alt="hero_alt", label=_("hero image"))
+        errors = HERO_ALT_TEXT.errors(self)
         if self.status == self.Status.PUBLISHED and not self.publish_at:
             errors["publish_at"] = _("A published article needs a publish time.")
         if self.kind == self.Kind.VIDEO and not self.video_url:
@@ -307,16 +305,23 @@ class Article(models.Model):
         return (self.updated_at - published).total_seconds() > 60
 
 
-# The article's content, declared once, in the groups and order of the article form. The
-# admin form and its fieldsets, the revision restore and the revision diff derive from it.
-# Status and publish time are not content: they change only by workflow steps.
+# The article's content, declared once, as the groups of the article form (in the admin's
+# fieldsets format). The admin form and its fieldsets, the revision restore and the
+# revision diff derive from it. Status and publish time are not content: they change
+# only by workflow steps.
 CONTENT_FIELDSETS = (
-    (None, ("kind", "title", "slug", "standfirst", "body")),
-    (_("Placement"), ("section", "tags", "is_breaking")),
-    (_("Hero image"), ("hero_image", "hero_alt", "hero_caption", "hero_credit", "video_url")),
-    (_("Search and sharing"), ("seo_title", "seo_description", "canonical_url")),
+    (None, {"fields": ("kind", "title", "slug", "standfirst", "body")}),
+    (_("Placement"), {"fields": ("section", "tags", "is_breaking")}),
+    (
+        _("Hero image"),
+        {"fields": ("hero_image", "hero_alt", "hero_caption", "hero_credit", "video_url")},
+    ),
+    (
+        _("Search and sharing"),
+        {"fields": ("seo_title", "seo_description", "canonical_url"), "classes": ["collapse"]},
+    ),
 )
-CONTENT_FIELDS = tuple(name for _group, names in CONTENT_FIELDSETS for name in names)
+CONTENT_FIELDS = tuple(name for _group, options in CONTENT_FIELDSETS for name in options["fields"])
 
 
 @reversion.register()

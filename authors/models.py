@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from images import renditions
-from images.alt_text import alt_text_constraint, alt_text_errors
+from images.alt_text import AltTextRule
 from images.uploads import ImageUploadField
 from website.fields import RichTextField
 
@@ -13,6 +13,9 @@ from website.fields import RichTextField
 class AuthorQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+
+PHOTO_ALT_TEXT = AltTextRule(image="photo", alt="photo_alt", label=_("photo"))
 
 
 class Author(models.Model):
@@ -77,9 +80,7 @@ class Author(models.Model):
         verbose_name_plural = _("authors")
         ordering = ["name"]
         constraints = [
-            alt_text_constraint(
-                image="photo", alt="photo_alt", name="author_photo_has_alt_text", label=_("photo")
-            ),
+            PHOTO_ALT_TEXT.constraint(name="author_photo_has_alt_text"),
         ]
 
     def __str__(self):
@@ -93,7 +94,7 @@ class Author(models.Model):
         return reverse("newsfeed:author", kwargs={"slug": self.slug})
 
     def clean(self):
-        if errors := alt_text_errors(self, image="photo", alt="photo_alt", label=_("photo")):
+        if errors := PHOTO_ALT_TEXT.errors(self):
             raise ValidationError(errors)
 
     @property
