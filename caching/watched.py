@@ -39,22 +39,23 @@ SHOWN_LINKS = ("articles.Article.tags",)
 SCHEDULED = "articles.Article"
 
 
-def content_changed(**kwargs) -> None:
-    """Forget the content state, so the next request starts a new content version."""
+def _forget(key: str) -> None:
+    """Drop a version, so the next request starts a new one (caching/versions.py)."""
     memo.forget()
     try:
-        cache.delete(keys.CONTENT_STATE)
+        cache.delete(key)
     except Exception:
-        logger.exception("caching: could not reset the content version")
+        logger.exception("caching: could not reset %s", key)
+
+
+def content_changed(**kwargs) -> None:
+    """Something readers see changed: every page gets a new content version."""
+    _forget(keys.CONTENT_STATE)
 
 
 def related_changed(**kwargs) -> None:
     """What pieces show besides their item changed: every piece is made anew."""
-    memo.forget()
-    try:
-        cache.delete(keys.RELATED_VERSION)
-    except Exception:
-        logger.exception("caching: could not reset the related version")
+    _forget(keys.RELATED_VERSION)
 
 
 def everything_changed() -> None:
