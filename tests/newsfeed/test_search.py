@@ -91,3 +91,22 @@ def test_results_are_paged_with_show_more(client):
     assert 'rel="next" href="?q=Kharkiv&amp;page=2"' in response.content.decode()
     assert len(result_titles(search(client, "Kharkiv", page=2))) == 5
     assert search(client, "Kharkiv", page=3).status_code == 404
+
+
+@pytest.mark.parametrize("query", ["zzzqqq", "Fornusek", "the and of"])
+def test_a_search_with_no_results_says_nothing_matched_and_keeps_the_query(client, query):
+    """Words that match nothing get "No results" and advice, with the words still in the box."""
+    make_article(title="Something published")
+    page = parse(search(client, query))
+    assert text(element(page, "//main//h2")) == f"No results for “{query}”"
+    assert "Nothing we have published matches" in text(element(page, "//main"))
+    assert "Type a few words" not in text(element(page, "//main"))
+    assert element(page, "//input[@id='search-q']").get("value") == query
+
+
+def test_an_empty_search_prompts_for_words_and_claims_no_results(client):
+    """An empty query gets the prompt to type words, never a "No results" heading."""
+    make_article(title="Something published")
+    page = parse(search(client, ""))
+    assert "Type a few words" in text(element(page, "//main"))
+    assert "No results" not in text(element(page, "//main"))
