@@ -23,6 +23,7 @@ SHOWN_ON_PAGES = (
     "articles.Section",
     "articles.Tag",
     "authors.Author",
+    "pages.Page",
 )
 # These are shown inside the pieces of items other than their own (a byline on a card,
 # a section's name), and pieces carry only their item's version: every piece is renewed.
@@ -32,6 +33,7 @@ SHOWN_IN_PIECES = (
     "articles.Section",
     "articles.Tag",
     "authors.Author",
+    "pages.Page",
 )
 # Many-to-many links readers see, as "app_label.Model.field".
 SHOWN_LINKS = ("articles.Article.tags",)

@@ -6,6 +6,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.pieces import sections
 from caching.pieces import piece
+from pages.models import Page
 from website.metadata import canonical_for
 
 
@@ -13,7 +14,11 @@ def site_chrome() -> dict[str, SafeString]:
     """The site header (name, navigation, search) and the footer's links."""
 
     def render():
-        context = {"SITE_NAME": settings.SITE_NAME, "nav_sections": sections()}
+        context = {
+            "SITE_NAME": settings.SITE_NAME,
+            "nav_sections": sections(),
+            "site_pages": list(Page.objects.in_footer()),
+        }
         return {
             "header": render_to_string("includes/site_header.html", context),
             "footer_links": render_to_string("includes/site_footer_links.html", context),

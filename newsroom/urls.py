@@ -19,6 +19,8 @@ urlpatterns = [
     ),
     path("", include("articles.urls")),
     path("", include("newsfeed.urls")),
+    # Last: a site page takes any one-segment address the routes above leave free.
+    path("", include("pages.urls")),
 ]
 
 if settings.SERVE_MEDIA:

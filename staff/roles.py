@@ -17,6 +17,7 @@ ROLE_PERMISSIONS = {
             "correction": "add change delete view",
         },
         "authors": {"author": "add change delete view"},
+        "pages": {"page": "add change delete view"},
     },
     REPORTERS: {
         "articles": {

@@ -22,6 +22,7 @@ PROJECT_APPS = [
     "caching",
     "website",
     "images",
+    "pages",
     "authors",
     "articles",
     "newsfeed",

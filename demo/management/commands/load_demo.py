@@ -22,6 +22,7 @@ from articles.models import Article, Byline, Section, Tag
 from authors.models import Author
 from demo import content as demo
 from demo.bulk import create_bulk_articles
+from demo.pages import load_pages
 
 DEMO_LOGINS = [
     ("editor", "Editors", "oleksandra-kovalenko"),
@@ -71,6 +72,7 @@ class Command(BaseCommand):
             }
             created = self.load_articles(sections, authors, tags)
             logins = self.load_logins(authors)
+            load_pages()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content: {Article.objects.count()} items ({created} new), "
