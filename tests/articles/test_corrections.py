@@ -7,6 +7,7 @@ from django.utils import timezone
 from articles.models import Article, Correction
 from tests.articles.change_form import change_form_data
 from tests.factories import make_article, make_article_in_state, make_staff
+from tests.html import elements, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,16 @@ def test_corrections_page_lists_published_corrections_newest_first(client):
     assert f'href="{new.get_absolute_url()}"' in page
     assert "Withdrawn story" not in page
     assert "Hidden." not in page
+
+
+def test_corrections_page_dates_are_valid_html_times_to_the_second(client):
+    """Each correction's <time datetime> is local ISO 8601 with an offset and no microseconds."""
+    article = make_article(corrections=["Fixed a name."])
+    published = timezone.now().replace(microsecond=756234)
+    Correction.objects.filter(article=article).update(published_at=published)
+    page = parse(client.get(reverse("newsfeed:corrections")))
+    datetimes = [time.get("datetime") for time in elements(page, "//main//time")]
+    assert datetimes == [timezone.localtime(published).isoformat(timespec="seconds")]
 
 
 @pytest.mark.parametrize("corrected_articles", [1, 30])

@@ -3,7 +3,8 @@
 from urllib.parse import urlencode
 
 from django import template
-from django.utils.timezone import localtime
+
+from website.structured_data import iso_datetime
 
 register = template.Library()
 
@@ -24,7 +25,8 @@ def query_url(base, name, value):
 
 @register.filter
 def isotime(value):
-    """A datetime for <time datetime>: local time, whole seconds, with its UTC offset."""
-    if not value:
-        return ""
-    return localtime(value).isoformat(timespec="seconds")
+    """A datetime for <time datetime> or a sitemap: local time, whole seconds, with its offset.
+
+    Templates use this, never |date:"c", which keeps microseconds HTML does not allow.
+    """
+    return iso_datetime(value) if value else ""
