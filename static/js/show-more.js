@@ -39,7 +39,9 @@
     // Keyboard and screen-reader users carry on from the first new item.
     const first = items.length ? items[0].querySelector("a[href]") : null;
     if (next) {
-      link.href = next.getAttribute("href");
+      // The fetched page's link is relative to that page's address, not to this one's:
+      // "?page=3" from /news-feed/?page=2 is /news-feed/?page=3, even on the home page.
+      link.href = new URL(next.getAttribute("href"), response.url).href;
       link.removeAttribute("aria-busy");
       announce(feed.id, items.length + " more items loaded.");
     } else {

@@ -6,6 +6,8 @@ from playwright.sync_api import expect
 from tests.factories import make_newsroom
 
 ITEM_LINKS = "#{feed} > .feed-item :is(h3, .feed-item__brief) a"
+# More clicks than any list here needs: a Show More that keeps going is looping.
+MAX_CLICKS = 15
 
 
 def hrefs(page, feed="feed"):
@@ -16,10 +18,88 @@ def hrefs(page, feed="feed"):
 
 @pytest.fixture
 def newsroom(transactional_db):
-    """Enough items for three pages of the news feed (20 a page): 43, as on the demo site."""
-    newsroom = make_newsroom(more=38)
-    assert len(newsroom.published) == 43
+    """Enough items for several pages of every list with Show More (20 items a page).
+
+    63 items: four pages of the news feed, and more than a page of the City section,
+    of the reporter's author page and of the Transport tag (every plain item has it).
+    """
+    newsroom = make_newsroom(more=58)
+    assert len(newsroom.published) == 63
+    for item in newsroom.more:
+        item.tags.add(newsroom.tags[0])
     return newsroom
+
+
+def show_more_pages(newsroom) -> dict[str, tuple[str, str]]:
+    """Every page with Show More: its address and the id of the list Show More extends."""
+    return {
+        "home": ("/", "feed"),
+        "article": (newsroom.article.get_absolute_url(), "read-more-feed"),
+        "news-feed": ("/news-feed/", "feed"),
+        "section": (newsroom.article.section.get_absolute_url(), "feed"),
+        "tag": (newsroom.tags[0].get_absolute_url(), "feed"),
+        "author": (newsroom.reporter.get_absolute_url(), "feed"),
+    }
+
+
+def item_addresses(page, feed) -> list[str]:
+    """The address each item of the list links to first, in the order the list shows them."""
+    return page.locator(f"#{feed} > *").evaluate_all(
+        "items => items.map(item => item.querySelector('a[href]').getAttribute('href'))"
+    )
+
+
+def show_more_link(page, feed):
+    return page.locator(f'a[data-show-more][aria-controls="{feed}"]')
+
+
+def walk_plain_links(browser, url, feed) -> list[list[str]]:
+    """With JavaScript off: the items of each page reached by following Show More's link."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url)
+    pages = [item_addresses(page, feed)]
+    while show_more_link(page, feed).count() and len(pages) <= MAX_CLICKS:
+        with page.expect_navigation():
+            show_more_link(page, feed).click()
+        pages.append(item_addresses(page, feed))
+    context.close()
+    return pages
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+@pytest.mark.parametrize("name", ["home", "article", "news-feed", "section", "tag", "author"])
+def test_show_more_runs_to_the_end_without_repeats_and_the_plain_link_reaches_the_same_items(
+    newsroom_site, newsroom, browser, screenshot, name, width
+):
+    """Show More, clicked until it is gone, adds each later page once and says it is the end."""
+    path, feed = show_more_pages(newsroom)[name]
+    plain_pages = walk_plain_links(browser, f"{newsroom_site}{path}", feed)
+    assert len(plain_pages) > 1, "the page has no Show More"
+    assert len(plain_pages) <= MAX_CLICKS, "the plain links never end"
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{newsroom_site}{path}")
+    page.evaluate("window.notReloaded = true")
+    items = page.locator(f"#{feed} > *")
+    clicks = 0
+    while show_more_link(page, feed).count():
+        assert clicks < MAX_CLICKS, f"Show More never ends: {item_addresses(page, feed)[-3:]}"
+        shown = items.count()
+        show_more_link(page, feed).click()
+        expect(items).not_to_have_count(shown)
+        clicks += 1
+    addresses = item_addresses(page, feed)
+    assert len(addresses) == len(set(addresses)), "an item appears twice"
+    assert addresses == [address for plain in plain_pages for address in plain]
+    assert clicks == len(plain_pages) - 1
+    assert path not in addresses
+    assert page.evaluate("window.notReloaded") is True
+    expect(page.locator(f'[data-show-more-status="{feed}"]')).to_contain_text("That is everything")
+    screenshot(page, f"show-more-{name}-{width}")
+    context.close()
 
 
 def test_show_more_appends_in_place_and_the_plain_link_reaches_the_same_items(
@@ -42,9 +122,12 @@ def test_show_more_appends_in_place_and_the_plain_link_reaches_the_same_items(
     assert appended == [item.get_absolute_url() for item in newsroom.published[20:40]]
 
     show_more.click()
-    expect(items).to_have_count(43)
-    expect(page.get_by_role("link", name="Show More")).to_have_count(0)
+    expect(items).to_have_count(60)
     assert page.url.endswith("/news-feed/?page=3")
+    show_more.click()
+    expect(items).to_have_count(63)
+    expect(page.get_by_role("link", name="Show More")).to_have_count(0)
+    assert page.url.endswith("/news-feed/?page=4")
     expect(page.get_by_role("status")).to_contain_text("That is everything")
     screenshot(page, "news-feed-after-show-more-desktop")
 
