@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from caching import keys, memo
@@ -41,13 +42,22 @@ SHOWN_LINKS = ("articles.Article.tags",)
 SCHEDULED = "articles.Article"
 
 
-def _forget(key: str) -> None:
-    """Drop a version, so the next request starts a new one (caching/versions.py)."""
-    memo.forget()
+def _delete(key: str) -> None:
     try:
         cache.delete(key)
     except Exception:
         logger.exception("caching: could not reset %s", key)
+
+
+def _forget(key: str) -> None:
+    """Drop a version, so the next request starts a new one (caching/versions.py).
+
+    Dropped at once and again when the change is committed: another process that
+    started a version in between read the rows as they were before the commit.
+    """
+    memo.forget()
+    _delete(key)
+    transaction.on_commit(lambda: _delete(key))
 
 
 def content_changed(**kwargs) -> None:

@@ -29,6 +29,16 @@ NEWS_LIMIT = 1000
 ROBOTS_DISALLOW = ["/search"]
 
 
+def robots_disallow() -> list[str]:
+    """What robots.txt disallows: the private addresses but the admin's, and search results.
+
+    Naming the admin's address would publish what DJANGO_ADMIN_URL hides; its pages
+    keep themselves out of search engines (the admin's robots meta tag).
+    """
+    admin = f"/{settings.ADMIN_URL}"
+    return [path for path in settings.PRIVATE_PATHS if path != admin] + ROBOTS_DISALLOW
+
+
 def last_change():
     """When a reader last saw the article change: its last edit, or its publication if later."""
     return Greatest("updated_at", "publish_at")
@@ -160,7 +170,7 @@ def news_sitemap(request):
 
 def robots_txt(request):
     context = {
-        "disallow": [*settings.PRIVATE_PATHS, *ROBOTS_DISALLOW],
+        "disallow": robots_disallow(),
         "sitemaps": [
             absolute_url(reverse("newsfeed:sitemap_index")),
             absolute_url(reverse("newsfeed:news_sitemap")),

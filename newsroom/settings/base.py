@@ -132,6 +132,8 @@ PRIVATE_PATHS = (*EDITOR_PATHS, "/preview/")
 # --- Caching ----------------------------------------------------------------------------
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The PostgreSQL table of the shared cache when there is no Redis (caching/migrations).
+CACHE_TABLE = "caching_cache"
 if REDIS_URL:
     # A cache that is down must not take the site down: errors are logged, not raised,
     # and reads miss. Short timeouts so a dead Redis costs a request milliseconds.
@@ -151,7 +153,18 @@ if REDIS_URL:
     # Sessions read from the cache first and fall back to the database when it is down.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, a cache shared through PostgreSQL (its table is made by caching's
+    # migration): every app process sees the same pages, versions and keys, so an edit
+    # shows on the next request whichever process answers. Never one process's memory.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Django culls a third of the table when it holds more than MAX_ENTRIES
+            # (default 300): room for every page and piece of a large site instead.
+            "OPTIONS": {"MAX_ENTRIES": 200_000, "CULL_FREQUENCY": 10},
+        }
+    }
 
 # Whole pages for anonymous readers (caching/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

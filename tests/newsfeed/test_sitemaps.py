@@ -186,16 +186,26 @@ def test_hostile_title_is_escaped_in_sitemaps(client):
 
 
 def test_robots_txt_points_at_both_sitemaps_and_keeps_crawlers_out(client):
-    """robots.txt names both sitemaps and disallows the admin, search results and previews."""
+    """robots.txt names both sitemaps and disallows search results and previews."""
     response = client.get("/robots.txt")
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines
-    for path in ["/admin/", "/search", "/preview/"]:
+    for path in ["/search", "/preview/"]:
         assert f"Disallow: {path}" in lines
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
     assert f"Sitemap: {SITE}/news-sitemap.xml" in lines
     assert "Disallow: /" not in lines  # The site itself stays open.
+
+
+def test_robots_txt_never_names_the_admin_address(client, settings):
+    """A secret DJANGO_ADMIN_URL stays secret: robots.txt does not name it, even to disallow it."""
+    settings.ADMIN_URL = "secret-desk/"
+    settings.PRIVATE_PATHS = ("/secret-desk/", "/ckeditor5/", "/preview/")
+    robots = client.get("/robots.txt").content.decode()
+    assert "secret-desk" not in robots
+    assert "admin" not in robots
+    assert "Disallow: /preview/" in robots.splitlines()
 
 
 def fill(count):
