@@ -45,12 +45,19 @@ def content_state(state: dict | None, now: datetime) -> dict:
     scheduled publish time has come.
     """
     if state is None or (state["next_change_at"] and state["next_change_at"] <= now):
+        ended = state
         state = {
             "version": new_version(),
             "changed_at": now,
             "next_change_at": watched.next_scheduled_change(now),
         }
-        cache.set(keys.CONTENT_STATE, state, timeout=None)
+        # Several processes may start one at once: the first stored is everyone's, so
+        # they all agree on the version and its time (one ETag and Last-Modified).
+        if ended is None:
+            if not cache.add(keys.CONTENT_STATE, state, timeout=None):
+                state = cache.get(keys.CONTENT_STATE) or state
+        else:
+            cache.set(keys.CONTENT_STATE, state, timeout=None)
     return state
 
 
@@ -61,7 +68,8 @@ def _read() -> Versions:
         related = found.get(keys.RELATED_VERSION)
         if related is None:
             related = new_version()
-            cache.set(keys.RELATED_VERSION, related, timeout=None)
+            if not cache.add(keys.RELATED_VERSION, related, timeout=None):
+                related = cache.get(keys.RELATED_VERSION, related)
         content = content_state(found.get(keys.CONTENT_STATE), now)["version"]
     except Exception:
         logger.exception("caching: cache unavailable, rendering from the database")

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
 from caching import local_copies
 from tests.services import PrivatePostgres, PrivateRedis, manage, production_environment
@@ -26,8 +27,22 @@ def page_cache(settings):
     settings.PAGE_CACHE_ENABLED = True
 
 
+LOCAL_MEMORY_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 @pytest.fixture(autouse=True)
-def empty_cache():
+def one_process_cache():
+    """The suite runs in one process: a local-memory cache, whatever the environment says.
+
+    Deployments share Redis or PostgreSQL's cache table (settings.CACHES); tests of the
+    shared cache switch to it themselves (tests/caching/test_shared_cache.py).
+    """
+    with override_settings(CACHES=LOCAL_MEMORY_CACHE):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(one_process_cache):
     """Each test starts with an empty cache: rolled-back data must not linger in pages."""
     cache.clear()
     local_copies.clear_all()
