@@ -4,10 +4,37 @@ A key names everything its value depends on, so a value is never stale: it is
 only ever replaced by a value under a new key.
 """
 
+from urllib.parse import unquote_plus
+
 # The content state of the page cache: its version and the next scheduled publish time.
 CONTENT_STATE = "content-state"
 # The version of what pieces show besides their own item (authors, sections, tags...).
 RELATED_VERSION = "related-version"
+
+
+# Query parameters that say where a reader came from, never what the page shows: a
+# page's key (and the request its view sees) leaves them out, so a share on a social
+# network with a new click id every time is still a hit.
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
+TRACKING_PARAMETERS = frozenset(
+    {"fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
+     "ttclid", "igshid", "li_fat_id", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi",
+     "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "s_cid", "ref_src", "cmpid"}
+)  # fmt: skip
+
+
+def is_tracking(name: str) -> bool:
+    name = name.lower()
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
+
+
+def without_tracking(query_string: str) -> str:
+    """The query string without its tracking parameters, the others in their order."""
+    if not query_string:
+        return query_string
+    kept = [part for part in query_string.split("&") if part and not is_tracking(
+        unquote_plus(part.split("=", 1)[0]))]  # fmt: skip
+    return "&".join(kept)
 
 
 def _joined(prefix: str, inputs: dict) -> str:

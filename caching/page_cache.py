@@ -15,7 +15,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
@@ -40,6 +40,15 @@ def is_reader_request(request) -> bool:
     return not request.path.startswith(settings.PRIVATE_PATHS)
 
 
+def drop_tracking(request) -> None:
+    """The request as if it came without tracking parameters: one page, one key, clean links."""
+    query = request.META.get("QUERY_STRING", "")
+    clean = keys.without_tracking(query)
+    if clean != query:
+        request.META["QUERY_STRING"] = clean
+        request.GET = QueryDict(clean, encoding=request.encoding)
+
+
 class ReaderPageCacheMiddleware:
     """Serve anonymous readers from the cache; send CDN-ready and no-store headers."""
 
@@ -55,6 +64,7 @@ class ReaderPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_store=True)
             return response
 
+        drop_tracking(request)
         now = timezone.now()
         key = keys.page(
             code=versions.code_stamp(), host=request.get_host(), path=request.get_full_path()
