@@ -2,6 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from newsfeed import feeds, sitemaps, views
+from website.views import web_manifest
 
 app_name = "newsfeed"
 
@@ -15,7 +16,7 @@ urlpatterns = [
     path("corrections/", views.corrections, name="corrections"),
 ]
 
-# Distribution: feeds, sitemaps and robots.txt.
+# Distribution: feeds, sitemaps, robots.txt and the web manifest.
 urlpatterns += [
     path("rss.xml", feeds.NewsroomFeed("rss"), name="rss"),
     path("atom.xml", feeds.NewsroomFeed("atom"), name="atom"),
@@ -34,4 +35,5 @@ urlpatterns += [
     ),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", web_manifest, name="web_manifest"),
 ]
