@@ -17,10 +17,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date
 
 from caching import keys, versions
+from caching.compression import choose, compressed_bodies
 from caching.local_copies import LocalCopies
 
 logger = logging.getLogger(__name__)
@@ -79,48 +80,60 @@ class ReaderPageCacheMiddleware:
         except Exception:
             logger.exception("page cache: unavailable, serving from the database")
             return self.get_response(request)
+        encoding = request.headers.get("Accept-Encoding", "")
         for entry in (copy, found.get(key)):
             if entry is not None and self.is_fresh(entry, state, now):
                 if entry is not copy:
                     local_pages.set_many({key: entry})
-                return self.rebuild(entry)
+                return self.rebuild(entry, encoding, "hit")
 
         response = self.get_response(request)
-        if self.can_store(response):
-            self.add_reader_headers(response, state)
-            set_response_etag(response)
-            timeout = settings.PAGE_CACHE_SECONDS
-            if state["next_change_at"]:
-                until_next = (state["next_change_at"] - now).total_seconds()
-                timeout = max(1, min(timeout, int(until_next)))
-            entry = (
-                state["version"],
-                now.timestamp() + timeout,
-                response.status_code,
-                list(response.items()),
-                response.content,
-            )
-            try:
-                cache.set(key, entry, timeout=timeout)
-            except Exception:
-                logger.exception("page cache: could not store %s", request.path)
-            local_pages.set_many({key: entry})
-            response["X-Page-Cache"] = "miss"
-        return response
+        if not self.can_store(response):
+            return response
+        self.add_reader_headers(response, state)
+        set_response_etag(response)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        timeout = settings.PAGE_CACHE_SECONDS
+        if state["next_change_at"]:
+            until_next = (state["next_change_at"] - now).total_seconds()
+            timeout = max(1, min(timeout, int(until_next)))
+        entry = {
+            "version": state["version"],
+            "expires_at": now.timestamp() + timeout,
+            "status": response.status_code,
+            "headers": [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() != "content-length"
+            ],
+            "bodies": compressed_bodies(response.content, response.get("Content-Type", "")),
+        }
+        try:
+            cache.set(key, entry, timeout=timeout)
+        except Exception:
+            logger.exception("page cache: could not store %s", request.path)
+        local_pages.set_many({key: entry})
+        return self.rebuild(entry, encoding, "miss")
 
     @staticmethod
     def is_fresh(entry, state, now) -> bool:
         """A stored page is served while its content version is current and until it expires."""
-        version, expires_at = entry[:2]
-        return version == state["version"] and now.timestamp() < expires_at
+        return entry["version"] == state["version"] and now.timestamp() < entry["expires_at"]
 
     @staticmethod
-    def rebuild(entry) -> HttpResponse:
-        _version, _expires_at, status, headers, content = entry
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
+    def rebuild(entry, accept_encoding: str, outcome: str) -> HttpResponse:
+        """The stored page in a coding the reader accepts, as it was made: never compressed here."""
+        coding = choose(entry["bodies"], accept_encoding)
+        response = HttpResponse(entry["bodies"][coding], status=entry["status"])
+        for name, value in entry["headers"]:
             response[name] = value
-        response["X-Page-Cache"] = "hit"
+        if coding != "identity":
+            response["Content-Encoding"] = coding
+            # Another body than the plain one: a weak ETag, as Django's GZipMiddleware gives.
+            if response.get("ETag", "").startswith('"'):
+                response["ETag"] = "W/" + response["ETag"]
+        response["Content-Length"] = str(len(response.content))
+        response["X-Page-Cache"] = outcome
         return response
 
     @staticmethod
