@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint serve bench clean backup restore lock
+.PHONY: run worker test lint serve bench clean backup restore lock
 
 # The pinned, tested versions of requirements.lock, then the project itself.
 $(BIN)/django-admin: pyproject.toml requirements.lock | $(BIN)/python
@@ -39,7 +39,15 @@ run: export DJANGO_DEBUG ?= 1
 run: $(BIN)/django-admin
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	@# The background worker beside the server (it says where emails go); it stops with it.
+	$(BIN)/python manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The background worker alone (newsletter sends, sign-up emails, scheduled issues).
+worker: export DJANGO_DEBUG ?= 1
+worker: $(BIN)/django-admin
+	$(BIN)/python manage.py worker
 
 test: $(BIN)/django-admin
 	$(BIN)/ruff check .

@@ -19,6 +19,9 @@ urlpatterns = [
     ),
     path("", include("articles.urls")),
     path("", include("newsfeed.urls")),
+    path("", include("newsletters.urls")),
+    # Email providers' event webhooks (bounces, complaints): newsletters/suppression.py.
+    path("anymail/", include("anymail.urls")),
     # Last: a site page takes any one-segment address the routes above leave free.
     path("", include("pages.urls")),
 ]

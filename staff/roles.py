@@ -18,6 +18,14 @@ ROLE_PERMISSIONS = {
         },
         "authors": {"author": "add change delete view"},
         "pages": {"page": "add change delete view"},
+        # Newsletters: compose, preview, test and send issues; subscribers' records.
+        "newsletters": {
+            "newsletter": "add change delete view",
+            "issue": "add change delete view",
+            "issueitem": "add change delete view",
+            "subscriber": "change delete view",
+            "subscription": "add change delete view",
+        },
     },
     REPORTERS: {
         "articles": {

@@ -310,3 +310,37 @@ def make_newsroom(*, more: int = 3) -> Newsroom:
         scheduled=scheduled,
         draft=draft,
     )
+
+
+def make_newsletter(**fields):
+    from newsletters.models import Newsletter
+
+    number = next(_numbers)
+    fields.setdefault("name", f"Newsletter {number}")
+    fields.setdefault("slug", f"newsletter-{number}")
+    return Newsletter.objects.create(**fields)
+
+
+def make_subscriber(*, newsletters=(), confirmed=True, **fields):
+    """A subscriber to the newsletters, confirmed (double opt-in done) unless told otherwise."""
+    from newsletters.models import Subscriber, Subscription
+
+    number = next(_numbers)
+    fields.setdefault("email", f"reader{number}@example.org")
+    when = timezone.now() if confirmed else None
+    subscriber = Subscriber.objects.create(confirmed_at=when, **fields)
+    for newsletter in newsletters:
+        Subscription.objects.create(subscriber=subscriber, newsletter=newsletter, confirmed_at=when)
+    return subscriber
+
+
+def make_issue(*, newsletter=None, articles=None, **fields):
+    """A draft issue of the newsletter with these stories (one new article if none given)."""
+    from newsletters.models import Issue, IssueItem
+
+    newsletter = newsletter or make_newsletter()
+    fields.setdefault("subject", f"{newsletter.name} today")
+    issue = Issue.objects.create(newsletter=newsletter, **fields)
+    for position, article in enumerate(articles if articles is not None else [make_article()]):
+        IssueItem.objects.create(issue=issue, article=article, position=position)
+    return issue

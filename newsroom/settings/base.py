@@ -26,6 +26,7 @@ PROJECT_APPS = [
     "authors",
     "articles",
     "newsfeed",
+    "newsletters",
     "staff",
     "demo",
 ]
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "reversion",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     *PROJECT_APPS,
 ]
 
@@ -127,7 +130,8 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 # Where editors work: the admin and CKEditor's upload address (the editors' CSP).
 EDITOR_PATHS = (f"/{ADMIN_URL}", "/ckeditor5/")
 # Never served from the page cache, sent as private, no-store, and kept out of robots.txt.
-PRIVATE_PATHS = (*EDITOR_PATHS, "/preview/")
+# A subscriber's own pages (newsletters) show their address: never cached, never indexed.
+PRIVATE_PATHS = (*EDITOR_PATHS, "/preview/", "/newsletters/subscriber/")
 
 # --- Caching ----------------------------------------------------------------------------
 
@@ -259,6 +263,47 @@ CKEDITOR_5_CONFIGS = {
         "mediaEmbed": {"previewsInData": True},
     },
 }
+
+# --- Email and background tasks ---------------------------------------------------------
+
+# Any SMTP server from the environment, or a provider through django-anymail: set
+# EMAIL_BACKEND=anymail.backends.postmark.EmailBackend (or amazon_ses, mailgun, sendgrid,
+# brevo...) and its ANYMAIL_* values, e.g. ANYMAIL_POSTMARK_SERVER_TOKEN.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in os.environ.items()
+    if name.startswith("ANYMAIL_")
+}
+
+# Newsletters (newsletters/): the sender and reply address a newsletter uses unless it names
+# its own, and the address that takes List-Unsubscribe emails.
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+NEWSLETTER_REPLY_TO = os.environ.get("NEWSLETTER_REPLY_TO", "")
+NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get(
+    "NEWSLETTER_UNSUBSCRIBE_MAILTO", NEWSLETTER_FROM_EMAIL
+)
+# Sending: emails per second at most (0: as fast as the server takes them), emails per
+# SMTP connection, and attempts on temporary (4xx) failures before one counts as failed.
+NEWSLETTER_EMAILS_PER_SECOND = float(os.environ.get("NEWSLETTER_EMAILS_PER_SECOND", "50"))
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+# Sign-ups: how many one address (IP) may make per hour, and one email address per day.
+NEWSLETTER_SIGNUPS_PER_IP_HOUR = env_int("NEWSLETTER_SIGNUPS_PER_IP_HOUR", 10)
+NEWSLETTER_SIGNUPS_PER_EMAIL_DAY = env_int("NEWSLETTER_SIGNUPS_PER_EMAIL_DAY", 3)
+
+# Background tasks: the Django Tasks API with its database backend (django-tasks-db), run
+# by `manage.py worker` (make worker).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # --- Logins and sessions ----------------------------------------------------------------
 

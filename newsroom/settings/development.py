@@ -2,7 +2,7 @@
 
 import os
 
-from newsroom.settings.base import LOGGING
+from newsroom.settings.base import BASE_DIR, LOGGING
 
 # A fixed key for local use only; production requires DJANGO_SECRET_KEY.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "django-insecure-local-development-only"
@@ -20,3 +20,9 @@ WHITENOISE_AUTOREFRESH = True
 CACHE_CODE_STAMP_PER_REQUEST = True
 
 LOGGING["handlers"]["console"]["formatter"] = os.environ.get("DJANGO_LOG_FORMAT", "plain")
+
+# Email that no SMTP server or provider is set for goes to files in var/mail/ (one per
+# connection, every message in full), where make run says to look.
+if not (os.environ.get("EMAIL_BACKEND") or os.environ.get("EMAIL_HOST")):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"

@@ -1,0 +1,21 @@
+"""Background tasks (the Django Tasks API, run by `manage.py worker`)."""
+
+from django_tasks import task
+
+
+@task()
+def send_issue(issue_id: int) -> None:
+    """Send what is left of an issue; come back later for deliveries waiting for a retry."""
+    from newsletters import sending, services
+
+    retry_at = sending.send_deliveries(issue_id)
+    if retry_at is not None:
+        services.enqueue_send(issue_id, run_after=retry_at)
+
+
+@task()
+def signup(email: str, newsletter_ids: list[int]) -> None:
+    """A sign-up's confirmation email (or reminder), away from the reader's request."""
+    from newsletters import services
+
+    services.request_signup(email=email, newsletter_ids=newsletter_ids)
