@@ -3,13 +3,14 @@ from django.shortcuts import render
 
 from articles import pieces, selectors
 from caching.pieces import joined, remembered
-from website.pagination import count_or_404, stream_page_or_404
+from website.pagination import page_number, paged, stream_page_or_404
 
 READ_MORE_PAGE_SIZE = 6
 # ?more=N on the article page shows N pages of "Read more", as Show More left them.
 MAX_READ_MORE_PAGES = 20
 
 
+@paged("more")
 def article_detail(request, slug):
     try:
         article = remembered("article", lambda: selectors.article_for_page(slug=slug), slug=slug)
@@ -18,7 +19,7 @@ def article_detail(request, slug):
         if new_url := selectors.redirect_for_old_slug(slug=slug):
             return HttpResponsePermanentRedirect(new_url)
         raise
-    pages = count_or_404(request.GET.get("more"), maximum=MAX_READ_MORE_PAGES)
+    pages = page_number(request, param="more", maximum=MAX_READ_MORE_PAGES)
     shown = READ_MORE_PAGE_SIZE * pages
     read_more = remembered(
         "read-more",
@@ -38,12 +39,13 @@ def article_detail(request, slug):
     )
 
 
+@paged()
 def read_more(request, slug):
     """The article's "Read more" stream, a page at a time: what Show More fetches."""
     article = selectors.article_for_page(slug=slug)
     page = stream_page_or_404(
         selectors.read_more_items(article=article),
-        number=request.GET.get("page"),
+        number=page_number(request),
         per_page=READ_MORE_PAGE_SIZE,
     )
     context = {"article": article, "page": page, "cards": pieces.feed_cards(page.object_list)}

@@ -5,7 +5,7 @@ from articles import selectors
 from caching.pieces import joined, remembered
 from newsfeed import pieces
 from newsfeed.search import SearchForm, search_results
-from website.pagination import page_or_404, stream_page_or_404
+from website.pagination import page_number, page_or_404, paged, stream_page_or_404
 
 ITEMS_PER_PAGE = 20
 TOP_STORIES = 3  # one row of three under the lead
@@ -14,7 +14,7 @@ LATEST_PER_SECTION = 3
 
 def paginate(request, queryset):
     """The requested page of a stream; a malformed or out-of-range ?page= is a 404."""
-    return stream_page_or_404(queryset, number=request.GET.get("page"), per_page=ITEMS_PER_PAGE)
+    return stream_page_or_404(queryset, number=page_number(request), per_page=ITEMS_PER_PAGE)
 
 
 def home(request):
@@ -59,25 +59,30 @@ def listing(request, template, rows, **context):
     return render(request, template, {**context, "page": page, "cards": cards})
 
 
+@paged()
 def stream(request):
     return listing(request, "newsfeed/stream.html", selectors.published_rows())
 
 
+@paged()
 def section(request, slug):
     section, rows = selectors.section_items(slug=slug)
     return listing(request, "newsfeed/section.html", rows, section=section)
 
 
+@paged()
 def tag(request, slug):
     tag, rows = selectors.tag_items(slug=slug)
     return listing(request, "newsfeed/tag.html", rows, tag=tag)
 
 
+@paged()
 def author(request, slug):
     author, rows = selectors.author_items(slug=slug)
     return listing(request, "newsfeed/author.html", rows, author=author)
 
 
+@paged()
 def search(request):
     """Search results; an empty or unusable query gets a page that says what to try.
 
@@ -92,11 +97,12 @@ def search(request):
     if terms:
         # Search results say how many there are, so they are counted.
         results = search_results(terms=terms)
-        page = page_or_404(results, number=request.GET.get("page"), per_page=ITEMS_PER_PAGE)
+        page = page_or_404(results, number=page_number(request), per_page=ITEMS_PER_PAGE)
     context = {"form": form, "terms": terms, "page": page, "sections": article_pieces.sections}
     return render(request, "newsfeed/search.html", context)
 
 
+@paged()
 def corrections(request):
     page = paginate(request, selectors.published_corrections())
     return render(request, "newsfeed/corrections.html", {"page": page})

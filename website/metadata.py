@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from website.identity import absolute_url, logo
+from website.pagination import is_page_number
 
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
@@ -51,6 +52,6 @@ def canonical_for(request) -> str:
         return absolute_url("/")
     url = absolute_url(request.path)
     page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
-        url += f"?page={int(page)}"
+    if is_page_number(page):
+        url += f"?page={page}"
     return url

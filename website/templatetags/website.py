@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django import template
 
+from website.pagination import first_page_url
 from website.structured_data import iso_datetime
 
 register = template.Library()
@@ -11,8 +12,14 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def page_query(context, number):
-    """The current query string with ?page= set to `number`, e.g. for search results."""
-    query = context["request"].GET.copy()
+    """The current query string with ?page= set to `number`, e.g. for search results.
+
+    Page 1 is the list's own address, without a number (website/pagination.py).
+    """
+    request = context["request"]
+    if number == 1:
+        return first_page_url(request)
+    query = request.GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
 
