@@ -25,8 +25,11 @@ PROJECT_APPS = [
     "pages",
     "authors",
     "articles",
+    "curation",
+    "readership",
     "newsfeed",
     "newsletters",
+    "importers",
     "staff",
     "demo",
 ]
@@ -60,6 +63,8 @@ MIDDLEWARE = [
     "caching.page_cache.ReaderPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The old site's addresses, answered only where this site has no page (a 404).
+    "importers.redirects.OldAddressFallbackMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -106,6 +111,8 @@ FEEDS_FULL_CONTENT = env_bool("FEEDS_FULL_CONTENT", True)
 FEED_ITEMS = 50
 
 LANGUAGE_CODE = "en"
+# Dates in the newsroom's style, a 24-hour clock in the admin too (website/dates.py).
+FORMAT_MODULE_PATH = ["website.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Kyiv")
 USE_I18N = True
 USE_TZ = True
@@ -175,6 +182,13 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_BROWSER_SECONDS = 60
 PAGE_CACHE_STALE_SECONDS = 60
+# How far blocks of the latest items (home rows, news feed, listings, Read more, feeds) may
+# lag behind a change; an article's own page never lags (caching/dependencies.py).
+PAGE_CACHE_LAG_SECONDS = env_int("PAGE_CACHE_LAG_SECONDS", 5)
+# Where changed tags go, for a CDN in front: a URL (POSTed as JSON) or a dotted path to a
+# callable taking the tags; empty for none (caching/purge.py).
+CACHE_PURGE = os.environ.get("CACHE_PURGE", "")
+CACHE_PURGE_TIMEOUT = 2
 # How much of the latest pages each app process also keeps in its own memory.
 PAGE_CACHE_LOCAL_MEGABYTES = env_int("PAGE_CACHE_LOCAL_MEGABYTES", 32)
 # Rendered pieces of pages (cards, articles), kept per item version (caching/pieces.py).
@@ -204,6 +218,10 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 MAX_IMAGE_UPLOAD_MEGABYTES = 15
 MAX_IMAGE_UPLOAD_BYTES = MAX_IMAGE_UPLOAD_MEGABYTES * 1024 * 1024
 MAX_IMAGE_PIXELS = 50_000_000
+
+# Imports from WordPress and Ghost (importers/): the largest export file accepted. WordPress
+# files are read as a stream; a Ghost file is JSON and is read whole.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MEGABYTES", 512) * 1024 * 1024
 
 # --- Rich text: CKEditor 5 in the admin -------------------------------------------------
 
