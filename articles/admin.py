@@ -5,6 +5,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles import policy, services
@@ -12,6 +13,7 @@ from articles.admin_forms import WORKFLOW_BUTTON, ArticleAdminForm
 from articles.admin_views import ArticleWorkflowViews
 from articles.models import CONTENT_FIELDSETS, Article, Byline, Correction, Section, Tag
 from articles.policy import Action
+from website.richtext import sanitize_html
 
 
 @admin.register(Section)
@@ -29,7 +31,17 @@ class TagAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class BylineInline(admin.TabularInline):
+class NoDeleteRelated:
+    """Related records (a section, an author) are deleted in their own admin, never from a form."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if hasattr(getattr(formfield, "widget", None), "can_delete_related"):
+            formfield.widget.can_delete_related = False
+        return formfield
+
+
+class BylineInline(NoDeleteRelated, admin.TabularInline):
     model = Byline
     extra = 1
     autocomplete_fields = ["author"]
@@ -65,8 +77,16 @@ class CorrectionInline(admin.StackedInline):
         return policy.is_editor(request.user) and super().has_delete_permission(request, obj)
 
 
+# What the form adds to the content's groups: typed tags and a kept hero image.
+FORM_ONLY_FIELDS = {
+    CONTENT_FIELDSETS[1][0]: ["new_tags"],
+    CONTENT_FIELDSETS[2][0]: ["hero_image_pending"],
+}
+BODY_AS_READ = {"body": "body_as_read"}
+
+
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
+class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["title", "kind", "section", "status", "byline_names", "publish_at"]
     list_filter = ["status", "kind", "section", "is_breaking", "authors"]
@@ -76,6 +96,10 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
     autocomplete_fields = ["tags"]
     date_hierarchy = "publish_at"
     inlines = [BylineInline, CorrectionInline]
+
+    class Media:
+        js = ["js/article-form.js"]
+
     # Status and publish time change only through the workflow buttons, so every
     # change is a recorded transition.
     readonly_fields = [
@@ -94,7 +118,17 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(self.fieldsets)
-        if obj is None or not policy.can(request.user, Action.EDIT, obj):
+        if obj is not None and not policy.can(request.user, Action.EDIT, obj):
+            # Read only: the body as readers see it, not its HTML source.
+            return [
+                (name, {**options, "fields": [BODY_AS_READ.get(f, f) for f in options["fields"]]})
+                for name, options in fieldsets
+            ]
+        fieldsets = [
+            (name, {**options, "fields": [*options["fields"], *FORM_ONLY_FIELDS.get(name, [])]})
+            for name, options in fieldsets
+        ]
+        if obj is None:
             return fieldsets
         first_name, first = fieldsets[0]
         fieldsets[0] = (first_name, {**first, "fields": [*first["fields"], "edited_version"]})
@@ -109,6 +143,26 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
             # Just before "Publishing", which follows the content.
             fieldsets.insert(len(CONTENT_FIELDSETS), (_("Workflow"), {"fields": workflow}))
         return fieldsets
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        # Corrections are only listed; an article without any gets no empty group.
+        if obj is None or not obj.corrections.exists():
+            inlines = [inline for inline in inlines if not isinstance(inline, CorrectionInline)]
+        return inlines
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        author = getattr(request.user, "author", None)
+        if isinstance(inline, BylineInline) and obj.pk is None and request.method == "GET":
+            # A new article starts with the person writing it on the byline.
+            kwargs["initial"] = [{"author": author.pk}] if author else []
+        return kwargs
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user
+        return form
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).prefetch_related("bylines__author")
@@ -158,7 +212,12 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
         correcting = bool(request.POST.get("correction_text", "").strip())
         if not requested and not correcting:
             return
-        if adding or article is None:
+        if adding:
+            # A new article may go straight to review; the step itself checks the rule.
+            if requested != Action.SUBMIT or correcting:
+                raise PermissionDenied
+            return
+        if article is None:
             raise PermissionDenied
         if requested and (
             requested not in policy.WORKFLOW_ACTIONS
@@ -171,6 +230,7 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         old_slug = form.initial.get("slug", "") if change else ""
         super().save_model(request, obj, form, change)
+        form.discard_kept_image()
         if change:
             services.slug_change_record(article=obj, old_slug=old_slug)
 
@@ -180,9 +240,13 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
         if not policy.is_editor(request.user):
             # A reporter stays on the byline of what they write, so it stays theirs.
             services.byline_add_creator(article=article, user=request.user)
-        if not change:
-            return
         data = form.cleaned_data
+        if data.get("new_tags"):
+            services.tags_add_by_name(article=article, names=data["new_tags"], by=request.user)
+        if not change:
+            if request.POST.get(WORKFLOW_BUTTON) == Action.SUBMIT:
+                services.article_submit(article=article, by=request.user)
+            return
         if data.get("correction_text", "").strip():
             services.correction_add(article=article, by=request.user, text=data["correction_text"])
         requested = request.POST.get(WORKFLOW_BUTTON, "")
@@ -211,6 +275,11 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
         changes = LogEntry(change_message=message).get_change_message()
         reversion.set_comment(f"{changes} {reversion.get_comment()}".strip())
 
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.POST.get(WORKFLOW_BUTTON) == Action.SUBMIT:
+            return self.response_change(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
     def response_change(self, request, obj):
         requested = request.POST.get(WORKFLOW_BUTTON, "")
         if requested in policy.WORKFLOW_ACTIONS:
@@ -232,6 +301,11 @@ class ArticleAdmin(ArticleWorkflowViews, admin.ModelAdmin):
             return False
         # A reporter writes under their own byline, so they need an author profile.
         return policy.is_editor(request.user) or hasattr(request.user, "author")
+
+    @admin.display(description=_("body"))
+    def body_as_read(self, article):
+        """The body's HTML as readers get it (sanitised), for the read-only view."""
+        return mark_safe(sanitize_html(article.body))  # noqa: S308 (cleaned by the allowlist)
 
     @admin.display(description=_("authors"))
     def byline_names(self, article):

@@ -8,13 +8,17 @@ the form shows what the other person changed.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles import revisions
+from articles import revisions, services
 from articles.models import CONTENT_FIELDS, Article
 from articles.policy import Action
+from images import pending
 
 WORKFLOW_BUTTON = "_workflow"
 
@@ -31,8 +35,16 @@ class ArticleAdminForm(forms.ModelForm):
         label=_("Schedule for"),
         required=False,
         widget=AdminSplitDateTime,
-        help_text=_('Used by "Save and schedule": readers see the article from this time.'),
     )
+    new_tags = forms.CharField(
+        label=_("New tags"),
+        required=False,
+        max_length=1000,
+        widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
+        help_text=_("Tags not in the list yet, separated by commas; they are created on save."),
+    )
+    # The signed name of a hero image kept from a submit that came back with an error.
+    hero_image_pending = forms.CharField(widget=forms.HiddenInput, required=False)
     correction_text = forms.CharField(
         label=_("New correction"),
         required=False,
@@ -53,12 +65,75 @@ class ArticleAdminForm(forms.ModelForm):
             for name in ["title", "slug", "hero_alt", "hero_caption", "seo_title"]
         }
 
+    # The person filling in the form, set by the admin (pending images are theirs alone).
+    user = None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conflict = None
         if self.instance.pk:
             self.fields["edited_version"].required = True
             self.fields["edited_version"].initial = self.instance.version
+        self.fields["schedule_for"].help_text = _(
+            'Used by "Save and schedule": readers see the article from this time. '
+            "Newsroom time (%(zone)s), 24-hour."
+        ) % {"zone": settings.TIME_ZONE}
+
+    @property
+    def user_id(self):
+        return getattr(self.user, "pk", None)
+
+    def clean_hero_image(self):
+        """A new file, a cleared one, or else the image kept from the last try, if any."""
+        image = self.cleaned_data.get("hero_image")
+        if isinstance(image, UploadedFile) or image is False or self.user_id is None:
+            return image
+        token = self.data.get(self.add_prefix("hero_image_pending"), "")
+        return pending.take(token, user_id=self.user_id) or image
+
+    def clean_new_tags(self):
+        """The typed names, cleaned; any not yet a tag needs the right to add tags."""
+        names = services.tag_names(self.cleaned_data.get("new_tags", ""))
+        missing = [name for name in names if services.tag_named(name) is None]
+        if missing and not (self.user and self.user.has_perm("articles.add_tag")):
+            raise forms.ValidationError(
+                _("You may not create tags: ask an editor to add %(names)s."),
+                params={"names": ", ".join(missing)},
+            )
+        return names
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self._errors:
+            self.keep_hero_image()
+
+    def keep_hero_image(self):
+        """Keep a chosen hero image on the server, so the re-rendered form still holds it."""
+        if self.user_id is None:
+            return
+        image = self.cleaned_data.get("hero_image")
+        key = self.add_prefix("hero_image_pending")
+        if isinstance(image, UploadedFile):
+            self.data = self.data.copy()
+            self.data[key] = pending.keep(image, user_id=self.user_id)
+        kept = pending.url(self.data.get(key, ""), user_id=self.user_id)
+        if kept:
+            # The bound field copied its help text when the form was cleaned: set both.
+            self.fields["hero_image"].help_text = self["hero_image"].help_text = format_html(
+                '<img src="{}" alt="" class="pending-image" width="160"> {}',
+                kept,
+                _(
+                    "Kept from your last try: it is saved with the article. "
+                    "Choose a file only to replace it."
+                ),
+            )
+
+    def discard_kept_image(self):
+        """Once saved, the kept copy is no longer needed."""
+        if self.user_id is not None:
+            pending.discard(
+                self.data.get(self.add_prefix("hero_image_pending"), ""), user_id=self.user_id
+            )
 
     def clean(self):
         cleaned_data = super().clean()

@@ -30,6 +30,7 @@ class ArticleWorkflowViews:
             ("preview/", self.preview_view, "preview"),
             ("revisions/", self.revisions_view, "revisions"),
             ("revisions/<int:version_id>/restore/", require_POST(self.restore_view), "restore"),
+            ("withdraw/", require_POST(self.withdraw_view), "withdraw"),
             ("share-links/", require_POST(self.share_link_create_view), "share_link_create"),
             (
                 "share-links/<int:link_id>/revoke/",
@@ -91,6 +92,12 @@ class ArticleWorkflowViews:
         messages.success(request, _("Restored the version of %s.") % f"{when:%Y-%m-%d %H:%M}")
         return HttpResponseRedirect(self.change_url(article))
 
+    def withdraw_view(self, request, object_id):
+        article = self.article_or_403(request, object_id, Action.WITHDRAW)
+        services.article_withdraw(article=article, by=request.user)
+        messages.success(request, _("Withdrawn from review: it is a draft again."))
+        return HttpResponseRedirect(self.change_url(article))
+
     def share_link_create_view(self, request, object_id):
         article = self.article_or_403(request, object_id, Action.SHARE)
         try:
@@ -124,6 +131,9 @@ class ArticleWorkflowViews:
         return HttpResponseRedirect(self.change_url(article))
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is None and add:
+            # A new article can be saved and sent to review in one step.
+            context["workflow_actions"] = [Action.SUBMIT]
         if obj is not None:
             user = request.user
             can_edit = policy.can(user, Action.EDIT, obj)
@@ -141,6 +151,7 @@ class ArticleWorkflowViews:
                     "can_preview": policy.can(user, Action.PREVIEW, obj),
                     "can_share": policy.can(user, Action.SHARE, obj),
                     "can_history": policy.can(user, Action.HISTORY, obj),
+                    "can_withdraw": policy.can(user, Action.WITHDRAW, obj),
                     "share_links": list(obj.share_links.select_related("created_by")[:20])
                     if policy.can(user, Action.PREVIEW, obj)
                     else [],

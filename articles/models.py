@@ -380,6 +380,7 @@ class ArticleTransition(models.Model):
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted for review")
         SENT_BACK = "sent_back", _("Sent back")
+        WITHDRAWN = "withdrawn", _("Withdrawn from review")
         PUBLISHED = "published", _("Published")
         SCHEDULED = "scheduled", _("Scheduled")
         UNPUBLISHED = "unpublished", _("Unpublished")

@@ -18,6 +18,7 @@ class Action(models.TextChoices):
     VIEW = "view", _("View")
     EDIT = "edit", _("Edit")
     SUBMIT = "submit", _("Submit for review")
+    WITHDRAW = "withdraw", _("Withdraw from review")
     SEND_BACK = "send_back", _("Send back to the reporter")
     PUBLISH = "publish", _("Publish now")
     SCHEDULE = "schedule", _("Schedule")
@@ -34,6 +35,8 @@ class Action(models.TextChoices):
 NOT_LIVE = {Status.DRAFT, Status.IN_REVIEW, Status.SCHEDULED, Status.UNPUBLISHED}
 EDITOR_FROM = {
     Action.SUBMIT: {Status.DRAFT},
+    # Editors send an article back with a note instead.
+    Action.WITHDRAW: set(),
     Action.SEND_BACK: {Status.IN_REVIEW},
     Action.PUBLISH: NOT_LIVE,
     Action.SCHEDULE: NOT_LIVE,
@@ -47,6 +50,7 @@ AUTHOR_FROM = {
     Action.PREVIEW: set(Status),
     Action.EDIT: {Status.DRAFT},
     Action.SUBMIT: {Status.DRAFT},
+    Action.WITHDRAW: {Status.IN_REVIEW},
     Action.SHARE: NOT_LIVE,
 }
 # The actions offered as buttons on the article's change form, in this order.

@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
@@ -27,8 +28,10 @@ from articles.models import (
     Correction,
     ShareLink,
     SlugRedirect,
+    Tag,
 )
 from articles.policy import Action
+from website.richtext import plain_text
 
 # What a revision restore brings back: the content, as stored in a revision (tags and
 # bylines are restored on their own). The workflow state (status, publish time) is not
@@ -193,6 +196,21 @@ def article_unpublish(*, article: Article, by: AbstractBaseUser, note: str = "")
         )
 
 
+@transaction.atomic
+def article_withdraw(*, article: Article, by: AbstractBaseUser, note: str = "") -> Article:
+    """A reporter takes their article back from review, as a draft they can edit again."""
+    article = _locked(article)
+    _authorize(by, Action.WITHDRAW, article)
+    with _revision(article=article, by=by, comment=_("Withdrawn from review.")):
+        return _transition(
+            article=article,
+            by=by,
+            action=ArticleTransition.Action.WITHDRAWN,
+            to_status=Article.Status.DRAFT,
+            note=note.strip(),
+        )
+
+
 WORKFLOW_SERVICES = {
     Action.SUBMIT: article_submit,
     Action.SEND_BACK: article_send_back,
@@ -230,6 +248,42 @@ def slug_change_record(*, article: Article, old_slug: str) -> None:
         SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": article})
     # The current slug is served by the article itself, never redirected.
     SlugRedirect.objects.filter(old_slug=article.slug, article=article).delete()
+
+
+def tag_names(text: str) -> list[str]:
+    """Comma-separated tag names as typed: markup dropped, spaces tidied, each name once."""
+    names = {}
+    for part in text.split(","):
+        name = " ".join(plain_text(part).split())
+        if not slugify(name):
+            continue
+        if len(name) > Tag._meta.get_field("name").max_length:
+            raise ValidationError(_("A tag name is at most 100 characters: %s") % name[:40])
+        names.setdefault(name.lower(), name)
+    return list(names.values())
+
+
+def tag_named(name: str) -> Tag | None:
+    """The tag a typed name means: the same name in any case, or the same slug."""
+    return (
+        Tag.objects.filter(name__iexact=name).first()
+        or Tag.objects.filter(slug=slugify(name)).first()
+    )
+
+
+@transaction.atomic
+def tags_add_by_name(*, article: Article, names: list[str], by: AbstractBaseUser) -> list[Tag]:
+    """Put the named tags on the article, creating those that do not exist yet."""
+    tags = []
+    for name in names:
+        tag = tag_named(name)
+        if tag is None:
+            if not by.has_perm("articles.add_tag"):
+                raise PermissionDenied(_("You may not create tags."))
+            tag = Tag.objects.create(name=name, slug=slugify(name)[:100])
+        tags.append(tag)
+    article.tags.add(*tags)
+    return tags
 
 
 def byline_add_creator(*, article: Article, user: AbstractBaseUser) -> None:

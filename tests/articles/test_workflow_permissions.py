@@ -33,6 +33,7 @@ ACTIONS = [
     "view",
     "edit",
     "submit",
+    "withdraw",
     "send_back",
     "publish",
     "schedule",
@@ -67,6 +68,7 @@ ALLOWED = {
         "view": ALL,
         "edit": {"draft"},
         "submit": {"draft"},
+        "withdraw": {"review"},
         "preview": ALL,
         "share": NOT_LIVE,
     },
@@ -115,6 +117,8 @@ def attempt(client, action, article):
     if action == "share":
         url = reverse("admin:articles_article_share_link_create", args=[article.pk])
         return client.post(url, {"days": "3", "note": "Embargoed copy for a partner"})
+    if action == "withdraw":
+        return client.post(reverse("admin:articles_article_withdraw", args=[article.pk]))
     if action == "restore":
         oldest = Version.objects.get_for_object(article).order_by("pk").first()
         url = reverse("admin:articles_article_restore", args=[article.pk, oldest.pk])
@@ -147,6 +151,7 @@ def check_done(action, article_id, response, title_before):
         "edit": lambda: article.title == "A headline nobody approved",
         "submit": lambda: article.status == "review",
         "send_back": lambda: article.status == "draft",
+        "withdraw": lambda: article.status == "draft",
         "publish": lambda: article.status == "published" and article.publish_at <= now,
         "schedule": lambda: article.status == "published" and article.publish_at > now,
         "unpublish": lambda: article.status == "unpublished",

@@ -1,0 +1,119 @@
+"""The article form in Chromium: nothing typed or chosen is lost, and it fits a phone."""
+
+import pytest
+
+from articles.models import Article
+from authors.models import Author
+from tests.browser.test_editorial_flow import PASSWORD, log_in
+from tests.factories import image_file, make_article_in_state, make_staff
+
+
+@pytest.fixture
+def reporter_site(newsroom_site, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    make_staff(role="Reporters", username="reporter", password=PASSWORD, name="Olena Roshchina")
+    return newsroom_site
+
+
+def watch_dialogs(page):
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", answer)
+    return dialogs
+
+
+def test_leaving_with_unsaved_text_asks_first(reporter_site, page):
+    """Typing and then following a link asks before leaving; after saving, leaving is silent."""
+    log_in(page, reporter_site, "reporter")
+    page.goto(f"{reporter_site}/admin/articles/article/add/")
+    page.wait_for_load_state("load")
+    dialogs = watch_dialogs(page)
+    page.fill("#id_title", "Night trains return")
+    page.locator(".breadcrumbs a").first.click()
+    page.wait_for_timeout(300)  # the prompt is answered by the handler above
+    assert dialogs == ["beforeunload"]
+    assert page.url.endswith("/admin/articles/article/add/")
+
+
+def test_submitting_the_form_does_not_ask(reporter_site, newsroom, page):
+    """Saving the form leaves the page without a prompt."""
+    log_in(page, reporter_site, "reporter")
+    page.goto(f"{reporter_site}/admin/articles/article/add/")
+    page.wait_for_load_state("load")
+    dialogs = watch_dialogs(page)
+    page.fill("#id_title", "Night trains return")
+    page.select_option("#id_section", label=newsroom.sections[0].name)
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    assert dialogs == []
+    assert Article.objects.filter(title="Night trains return").exists()
+
+
+def test_untouched_form_leaves_silently(reporter_site, page):
+    """Opening the form and leaving it unchanged never asks."""
+    log_in(page, reporter_site, "reporter")
+    page.goto(f"{reporter_site}/admin/articles/article/add/")
+    page.wait_for_load_state("load")
+    dialogs = watch_dialogs(page)
+    page.locator(".breadcrumbs a").first.click()
+    page.wait_for_url(f"{reporter_site}/admin/")
+    assert dialogs == []
+
+
+def test_chosen_hero_image_survives_missing_alt_text(reporter_site, newsroom, page, tmp_path):
+    """A hero image chosen with a form that fails (no alt text) is saved by the next submit."""
+    photo = tmp_path / "platform.jpg"
+    photo.write_bytes(image_file(size=(960, 540)).read())
+    log_in(page, reporter_site, "reporter")
+    page.goto(f"{reporter_site}/admin/articles/article/add/")
+    page.fill("#id_title", "Night trains return")
+    page.select_option("#id_section", label=newsroom.sections[0].name)
+    page.set_input_files("#id_hero_image", str(photo))
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".errornote")
+    kept = page.locator(".field-hero_image img.pending-image")
+    assert kept.evaluate("img => img.complete && img.naturalWidth === 960")
+    page.fill("#id_hero_alt", "A metro train waiting at a platform")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    article = Article.objects.get(title="Night trains return")
+    assert (article.hero_width, article.hero_height) == (960, 540)
+
+
+def test_times_are_the_newsrooms_without_a_zone_note(reporter_site, browser):
+    """In a browser two hours off the newsroom, the admin shows no time-difference note."""
+    context = browser.new_context(timezone_id="Atlantic/Azores")
+    page = context.new_page()
+    log_in(page, reporter_site, "reporter")
+    page.goto(f"{reporter_site}/admin/articles/article/add/")
+    page.wait_for_load_state("load")
+    assert page.locator(".timezonewarning").count() == 0
+    context.close()
+
+
+def test_change_form_layout(reporter_site, browser, newsroom, screenshot):
+    """Headings are single bands (the panel below starts after the form); bylines fit a phone."""
+    reporter = Author.objects.get(user__username="reporter")
+    draft = make_article_in_state("draft", authors=[reporter], section=newsroom.sections[0])
+    for width in [1366, 390]:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        log_in(page, reporter_site, "reporter")
+        page.goto(f"{reporter_site}/admin/articles/article/{draft.pk}/change/")
+        page.wait_for_load_state("load")
+        form_bottom = page.evaluate(
+            "document.getElementById('article_form').getBoundingClientRect().bottom"
+        )
+        panel_top = page.evaluate(
+            "document.querySelector('.workflow-panel').getBoundingClientRect().top"
+        )
+        assert panel_top >= form_bottom, "the panel's headings show through the form's gaps"
+        byline = page.locator("#bylines-group")
+        overflow = byline.evaluate("group => group.scrollWidth - group.clientWidth")
+        assert overflow <= 1, f"bylines run {overflow}px off the screen at {width}px"
+        screenshot(page, f"desk-reporter-draft-{width}")
+        context.close()
