@@ -4,12 +4,10 @@ Everything comes from fields the reporters already fill in; the SEO title and
 description replace the headline and standfirst when an editor writes them.
 """
 
-from django.utils.text import Truncator
-
 from articles.models import Article
 from images.renditions import CROPS, Rendition
 from website.identity import absolute_url
-from website.metadata import feed_links, site_meta
+from website.metadata import description_text, feed_links, site_meta
 from website.richtext import plain_text
 from website.structured_data import iso_datetime
 
@@ -17,7 +15,6 @@ from website.structured_data import iso_datetime
 # each at least 50,000 pixels.
 SOCIAL_CROP = "16x9"
 MIN_IMAGE_PIXELS = 50_000
-DESCRIPTION_LENGTH = 200
 
 
 def seo_title(article: Article) -> str:
@@ -27,7 +24,7 @@ def seo_title(article: Article) -> str:
 def description(article: Article) -> str:
     """The SEO description, else the standfirst, else the start of the body."""
     text = article.seo_description or article.standfirst or plain_text(article.body)
-    return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
+    return description_text(text)
 
 
 def canonical_url(article: Article) -> str:

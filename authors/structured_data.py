@@ -2,6 +2,7 @@
 
 from authors.models import Author
 from website.identity import absolute_url
+from website.metadata import description_text
 from website.structured_data import iso_datetime
 
 
@@ -21,7 +22,7 @@ def person(author: Author) -> dict:
     if author.role:
         data["jobTitle"] = author.role
     if author.short_bio:
-        data["description"] = author.short_bio
+        data["description"] = description_text(author.short_bio)
     if author.photo:
         data["image"] = absolute_url(author.photo.url)
     if author.languages:

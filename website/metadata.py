@@ -12,6 +12,25 @@ from website.pagination import is_page_number
 
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
+# Search engines show about this much of a description; shares show less.
+DESCRIPTION_LENGTH = 200
+# Left off the end of a cut description, before its ellipsis.
+TRAILING_PUNCTUATION = " ,;:–—-"
+
+
+def description_text(text: str, length: int = DESCRIPTION_LENGTH) -> str:
+    """text on one line, cut after the last whole word that fits, with an ellipsis.
+
+    The one rule for every description: meta, OpenGraph, Twitter, JSON-LD and feeds.
+    """
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]  # room for the ellipsis
+    if not text[length - 1].isspace():
+        # The cut fell inside a word: leave that word out, unless it is the only one.
+        cut = cut.rpartition(" ")[0] or cut
+    return cut.rstrip(TRAILING_PUNCTUATION) + "…"
 
 
 def feed_links(subject=None) -> list[dict]:
@@ -43,6 +62,7 @@ def site_meta(**values) -> dict:
         "feeds": feed_links(),
     }
     meta.update(values)
+    meta["description"] = description_text(meta["description"])
     return meta
 
 

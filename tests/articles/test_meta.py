@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 from lxml import html
 
+from tests.articles.test_structured_data import json_ld
 from tests.factories import image_file, make_article, make_author, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -170,3 +171,49 @@ def test_hostile_title_is_escaped_in_the_html_head(client):
     assert head.findtext("title") == f"{HOSTILE} | The Kyiv Ledger"
     for key in ["og:title", "twitter:title", "description", "og:image:alt", "article:tag"]:
         assert tags[key] == [HOSTILE], key
+
+
+# 215 characters; the 200th falls inside "agreement" (the issue's "…citing U.S. a…").
+LONG_STANDFIRST = (
+    "The United States will hand over the coordination of military aid to Ukraine to NATO "
+    "next month, the Wall Street Journal reported on Friday, citing U.S. and European "
+    "officials familiar with the agreement reached."
+)
+
+
+def cut_on_a_word(description: str, text: str) -> bool:
+    """Whether description is text's start, cut where a word ends, with an ellipsis."""
+    start = description.removesuffix("…")
+    return (
+        description.endswith("…")
+        and len(description) <= 200
+        and text.startswith(start)
+        and text[len(start)] in " ,.;:"
+    )
+
+
+def test_long_descriptions_are_cut_where_a_word_ends_with_an_ellipsis(client):
+    """The meta, OpenGraph, Twitter and JSON-LD descriptions end at a whole word, then "…"."""
+    assert LONG_STANDFIRST[198:201].isalpha()  # the 200th character is inside a word
+    article = make_article(standfirst=LONG_STANDFIRST)
+    response = client.get(article.get_absolute_url())
+    tags = meta(html.fromstring(response.content).find("head"))
+    descriptions = [
+        *tags["description"],
+        *tags["og:description"],
+        *tags["twitter:description"],
+        json_ld(response.content.decode())["NewsArticle"]["description"],
+    ]
+    assert len(set(descriptions)) == 1
+    assert cut_on_a_word(descriptions[0], LONG_STANDFIRST), descriptions[0]
+
+
+def test_listing_descriptions_are_cut_the_same_way(client):
+    """A section's description and an author's short bio are cut at a word's end, with "…"."""
+    section = make_section(description=LONG_STANDFIRST)
+    make_article(section=section)
+    author = make_author(short_bio=LONG_STANDFIRST)
+    for url in [section.get_absolute_url(), author.get_absolute_url()]:
+        tags = meta(head_of(client, url))
+        (description,) = set(tags["description"] + tags["og:description"])
+        assert cut_on_a_word(description, LONG_STANDFIRST), (url, description)
