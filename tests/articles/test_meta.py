@@ -217,3 +217,14 @@ def test_listing_descriptions_are_cut_the_same_way(client):
         tags = meta(head_of(client, url))
         (description,) = set(tags["description"] + tags["og:description"])
         assert cut_on_a_word(description, LONG_STANDFIRST), (url, description)
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"), [("en", "en_US"), ("en-GB", "en_GB"), ("uk", "uk_UA")]
+)
+def test_og_locale_follows_the_site_language(client, settings, language, locale):
+    """og:locale is the newsroom's language as language_TERRITORY, on articles and listings."""
+    settings.SITE_LANGUAGE = language
+    article = make_article()
+    for url in ["/", article.get_absolute_url(), article.section.get_absolute_url()]:
+        assert meta(head_of(client, url))["og:locale"] == [locale], url
