@@ -25,6 +25,7 @@ SHOWN_ON_PAGES = (
     "articles.Tag",
     "authors.Author",
     "pages.Page",
+    "newsletters.Newsletter",  # the sign-up form in the home and article pages
 )
 # These are shown inside the pieces of items other than their own (a byline on a card,
 # a section's name), and pieces carry only their item's version: every piece is renewed.

@@ -2,7 +2,6 @@
 
 import json
 
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,7 +29,7 @@ def signup(request):
         email = form.cleaned_data["email"]
         if not form.is_bot and ratelimits.email_allowed(email):
             ids = [newsletter.pk for newsletter in form.cleaned_data["newsletters"]]
-            transaction.on_commit(lambda: tasks.signup.enqueue(email, ids))
+            tasks.signup.enqueue(email, ids)
         # The same answer for every address: new, waiting, subscribed, or a bot's.
         return redirect("newsletters:check_inbox")
     status = 400 if request.method == "POST" else 200

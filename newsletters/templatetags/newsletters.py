@@ -1,11 +1,15 @@
 from django import template
 
+from caching.pieces import remembered
 from newsletters.models import Newsletter
 
 register = template.Library()
 
 
 @register.simple_tag
-def signup_newsletters():
-    """The newsletters readers may sign up for, for the sign-up form in reader pages."""
-    return list(Newsletter.objects.filter(is_public=True).only("pk", "name", "description"))
+def signup_newsletters() -> list[dict]:
+    """The newsletters readers may sign up for, kept with the content version (no query)."""
+    return remembered(
+        "newsletter-signup",
+        lambda: list(Newsletter.objects.filter(is_public=True).values("pk", "name", "description")),
+    )
