@@ -92,6 +92,10 @@ class ArticleQuerySet(models.QuerySet):
         upcoming = self.scheduled(now).order_by("publish_at").values_list("publish_at", flat=True)
         return upcoming.first()
 
+    def upcoming_changes(self, now=None) -> list[models.QuerySet]:
+        """The next publish time as a one-column queryset, for caching/watched.py."""
+        return [self.scheduled(now).order_by("publish_at").values_list("publish_at")[:1]]
+
 
 HERO_ALT_TEXT = AltTextRule(image="hero_image", alt="hero_alt", label=_("hero image"))
 

@@ -135,54 +135,6 @@ def author_items(*, slug: str) -> tuple[Author, QuerySet]:
     return author, published_rows().filter(bylines__author=author)
 
 
-def home_page(*, sections: list[Section], top_stories: int, feed_items: int, per_section: int):
-    """Everything the home page shows, as (pk, version) rows, in one query.
-
-    The lead and top stories are the latest items with a picture (briefs are too
-    short to lead); the breaking banner is the latest breaking item; the news
-    feed column is the plain stream; the section blocks show each section's
-    latest items that are not already a top story. Each part is a small
-    newest-first slice, so each reads only the top of an index.
-    """
-    published = Article.objects.published().order_by("-publish_at", "-id")
-    stories = published.exclude(kind=Article.Kind.BRIEF).exclude(hero_image="")
-    story_pks = stories.values("pk")[: top_stories + 1]
-
-    def rows(queryset, part):
-        fields = ("part", "pk", "version", "section_id", "publish_at")
-        return queryset.annotate(part=Value(part)).values_list(*fields)
-
-    parts = [
-        rows(stories, "story")[: top_stories + 1],
-        rows(published.filter(is_breaking=True), "breaking")[:1],
-        rows(published, "feed")[: feed_items + 1],
-        *(
-            rows(published.filter(section=section).exclude(pk__in=story_pks), "section")[
-                :per_section
-            ]
-            for section in sections
-        ),
-    ]
-    found = {"story": [], "breaking": [], "feed": [], "section": []}
-    newest_first = sorted(
-        parts[0].union(*parts[1:], all=True), key=lambda row: (-row[4].timestamp(), -row[1])
-    )
-    for part, pk, version, section_id, _time in newest_first:
-        found[part].append((pk, version, section_id))
-    by_section = {section.pk: [] for section in sections}
-    for pk, version, section_id in found["section"]:
-        by_section[section_id].append((pk, version))
-    stories = [row[:2] for row in found["story"]]
-    return {
-        "lead": stories[0] if stories else None,
-        "top_stories": stories[1:],
-        "breaking": found["breaking"][0][:2] if found["breaking"] else None,
-        "feed": [row[:2] for row in found["feed"][:feed_items]],
-        "feed_has_more": len(found["feed"]) > feed_items,
-        "sections": [(section, by_section[section.pk]) for section in sections],
-    }
-
-
 def article_whole(*, pk: int) -> Article:
     """One article in any state with everything its page shows: for rendering it, and previews."""
     queryset = Article.objects.select_related("section").prefetch_related(

@@ -4,11 +4,11 @@ from articles import pieces as article_pieces
 from articles import selectors
 from caching.pieces import joined, remembered
 from newsfeed import pieces
+from newsfeed import selectors as page_selectors
 from newsfeed.search import SearchForm, search_results
 from website.pagination import page_number, page_or_404, paged, stream_page_or_404
 
 ITEMS_PER_PAGE = 20
-TOP_STORIES = 3  # one row of three under the lead
 LATEST_PER_SECTION = 3
 
 
@@ -21,19 +21,22 @@ def home(request):
     sections = article_pieces.sections()
     rows = remembered(
         "home",
-        lambda: selectors.home_page(
-            sections=sections,
-            top_stories=TOP_STORIES,
-            feed_items=ITEMS_PER_PAGE,
-            per_section=LATEST_PER_SECTION,
+        lambda: page_selectors.home_page(
+            sections=sections, feed_items=ITEMS_PER_PAGE, per_section=LATEST_PER_SECTION
         ),
     )
-    # Cards with pictures in one go: the top stories, then each section's block.
-    blocks = [rows["top_stories"], *(section_rows for _section, section_rows in rows["sections"])]
+    # Cards with pictures in one go: the top stories, the editors' picks, each section's block.
+    blocks = [
+        rows["top_stories"],
+        rows["editors_picks"],
+        *(section_rows for _section, section_rows in rows["sections"]),
+    ]
     cards = iter(
         article_pieces.feed_cards([row for block in blocks for row in block], show_images=True)
     )
-    top_stories, *section_cards = [joined([next(cards) for _row in block]) for block in blocks]
+    top_stories, editors_picks, *section_cards = [
+        joined([next(cards) for _row in block]) for block in blocks
+    ]
     context = {
         "head": pieces.home_head(request),
         "lead": rows["lead"]
@@ -41,6 +44,7 @@ def home(request):
         "breaking": rows["breaking"]
         and article_pieces.item_piece("newsfeed/breaking.html", rows["breaking"]),
         "top_stories": top_stories,
+        "editors_picks": editors_picks,
         "feed": joined(article_pieces.feed_cards(rows["feed"])),
         "feed_has_more": rows["feed_has_more"],
         "sections": [
@@ -66,8 +70,15 @@ def stream(request):
 
 @paged()
 def section(request, slug):
-    section, rows = selectors.section_items(slug=slug)
-    return listing(request, "newsfeed/section.html", rows, section=section)
+    """A section's stream; its first page starts with the stories editors pinned to it."""
+    section, rows = page_selectors.section_items(slug=slug)
+    pinned = ""
+    if page_number(request) == 1:
+        pins = remembered(
+            "section-pins", lambda: page_selectors.section_pins(section=section), section=section.pk
+        )
+        pinned = joined(article_pieces.feed_cards(pins, show_images=True))
+    return listing(request, "newsfeed/section.html", rows, section=section, pinned=pinned)
 
 
 @paged()

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("newsletters.urls")),
     # Email providers' event webhooks (bounces, complaints): newsletters/suppression.py.
     path("anymail/", include("anymail.urls")),
+    path("", include("readership.urls")),
     # Last: a site page takes any one-segment address the routes above leave free.
     path("", include("pages.urls")),
 ]

@@ -18,6 +18,10 @@ ROLE_PERMISSIONS = {
         },
         "authors": {"author": "add change delete view"},
         "pages": {"page": "add change delete view"},
+        # The front page and section pages as editors arrange them.
+        "curation": {"pin": "add change delete view"},
+        # How many read each article: figures only, nobody edits them.
+        "readership": {"articlereadership": "view"},
         # Newsletters: compose, preview, test and send issues; subscribers' records.
         "newsletters": {
             "newsletter": "add change delete view",
@@ -36,6 +40,7 @@ ROLE_PERMISSIONS = {
             "correction": "view",
         },
         "authors": {"author": "change view"},
+        "readership": {"articlereadership": "view"},
     },
 }
 

@@ -13,6 +13,7 @@ from PIL import Image
 
 from articles.models import Article, Byline, Correction, Section, Tag
 from authors.models import Author
+from curation.models import Pin
 
 _numbers = itertools.count(1)
 
@@ -66,6 +67,11 @@ def make_article(*, authors=(), tags=(), corrections=(), **fields) -> Article:
     for text in corrections:
         Correction.objects.create(article=article, text=text)
     return article
+
+
+def make_pin(article, *, placement="lead", position=1, **fields):
+    """A pin of the article on the front page (or a section page, given section=)."""
+    return Pin.objects.create(article=article, placement=placement, position=position, **fields)
 
 
 def make_user(*, role=None, password="correct horse battery staple", **fields):

@@ -22,7 +22,9 @@ from articles.models import Article, Byline, Section, Tag
 from authors.models import Author
 from demo import content as demo
 from demo.bulk import create_bulk_articles
+from demo.curation import load_pins
 from demo.pages import load_pages
+from demo.readership import load_view_counts
 
 DEMO_LOGINS = [
     ("editor", "Editors", "oleksandra-kovalenko"),
@@ -73,6 +75,8 @@ class Command(BaseCommand):
             created = self.load_articles(sections, authors, tags)
             logins = self.load_logins(authors)
             load_pages()
+            load_pins()
+            load_view_counts()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content: {Article.objects.count()} items ({created} new), "
