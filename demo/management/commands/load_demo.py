@@ -23,6 +23,7 @@ from authors.models import Author
 from demo import content as demo
 from demo.bulk import create_bulk_articles
 from demo.curation import load_pins
+from demo.newsletters import load_newsletters
 from demo.pages import load_pages
 from demo.readership import load_view_counts
 
@@ -75,6 +76,7 @@ class Command(BaseCommand):
             created = self.load_articles(sections, authors, tags)
             logins = self.load_logins(authors)
             load_pages()
+            load_newsletters()
             load_pins()
             load_view_counts()
         self.stdout.write(
