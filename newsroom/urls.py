@@ -1,9 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
-from images.views import editor_image_upload
+from images.views import editor_image_upload, media_file
 
 admin.site.site_header = f"{settings.SITE_NAME} newsroom"
 admin.site.site_title = settings.SITE_NAME
@@ -32,7 +31,6 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            media_file,
         )
     ]
