@@ -7,10 +7,11 @@ what each piece is and how it is rendered.
 from collections.abc import Sequence
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, Section
-from articles.selectors import article_whole
+from articles.selectors import article_whole, bylines_prefetch
 from caching.pieces import item_pieces, piece
 
 
@@ -19,13 +20,16 @@ def pk_and_version(row) -> tuple[int, int]:
     return (row.pk, row.version) if isinstance(row, Article) else (row[0], row[1])
 
 
-def load_articles(rows: Sequence, indexes: list[int]) -> list[Article | None]:
-    """The articles of rows[i] for each index; pairs are loaded in one query."""
+def load_articles(rows: Sequence, indexes: list[int], *, bylines=False) -> list[Article | None]:
+    """The articles of rows[i] for each index; pairs are loaded in one query (two with bylines)."""
     wanted = [pk_and_version(rows[index])[0] for index in indexes]
     loaded = {row.pk: row for row in rows if isinstance(row, Article)}
     absent = [pk for pk in wanted if pk not in loaded]
     if absent:
-        loaded.update(Article.objects.select_related("section").in_bulk(absent))
+        articles = Article.objects.select_related("section")
+        if bylines:
+            articles = articles.prefetch_related(bylines_prefetch())
+        loaded.update(articles.in_bulk(absent))
     # An item deleted since its row was read shows nothing rather than failing.
     return [loaded.get(pk) for pk in wanted]
 
@@ -37,6 +41,12 @@ def render_each(template: str, articles: list[Article | None], **context) -> lis
     ]
 
 
+def dated(kind: str) -> str:
+    """A kind of piece that shows dates: they show the year unless it is this one, so a
+    piece is made again in a new year (website/dates.py)."""
+    return f"{kind}@{timezone.localdate().year}"
+
+
 def feed_cards(rows: Sequence, *, show_images: bool = False) -> list[SafeString]:
     """The news feed card of each row, in order (templates/includes/feed_item.html)."""
     kind = "card-image" if show_images else "card"
@@ -45,17 +55,17 @@ def feed_cards(rows: Sequence, *, show_images: bool = False) -> list[SafeString]
         articles = load_articles(rows, indexes)
         return render_each("includes/feed_item.html", articles, show_images=show_images)
 
-    cards = item_pieces(kind, [pk_and_version(row) for row in rows], render)
+    cards = item_pieces(dated(kind), [pk_and_version(row) for row in rows], render)
     return [mark_safe(html) for html in cards]  # noqa: S308
 
 
 def item_piece(template: str, row) -> SafeString:
-    """One article rendered with `template` (as `item`), e.g. the home page's lead story."""
+    """One article rendered with `template` (as `item`, bylines too), e.g. the lead story."""
 
     def render(indexes):
-        return render_each(template, load_articles([row], indexes))
+        return render_each(template, load_articles([row], indexes, bylines=True))
 
-    return mark_safe(item_pieces(template, [pk_and_version(row)], render)[0])  # noqa: S308
+    return mark_safe(item_pieces(dated(template), [pk_and_version(row)], render)[0])  # noqa: S308
 
 
 def article_parts(article: Article, *, cached: bool = True) -> dict[str, SafeString]:
@@ -74,7 +84,9 @@ def article_parts(article: Article, *, cached: bool = True) -> dict[str, SafeStr
             }
         ]
 
-    parts = item_pieces("article", [pk_and_version(article)], render) if cached else render([0])
+    parts = (
+        item_pieces(dated("article"), [pk_and_version(article)], render) if cached else render([0])
+    )
     return {name: mark_safe(html) for name, html in parts[0].items()}  # noqa: S308
 
 

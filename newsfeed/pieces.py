@@ -7,24 +7,40 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.pieces import sections
 from caching.pieces import piece
 from pages.models import Page
+from website.identity import social_accounts
 from website.metadata import canonical_for
 
 
-def site_chrome() -> dict[str, SafeString]:
-    """The site header (name, navigation, search) and the footer's links."""
+def site_chrome(*, current: str = "", current_kind: str = "page") -> dict[str, SafeString]:
+    """The site header (name, navigation, search link) and the footer.
 
-    def render():
+    `current` names what the page is, or is in, for aria-current in the navigation: "home",
+    "search" or a section's slug ("news-feed" for the News Feed), with `current_kind` "page"
+    on that page itself and "true" on an article in that section.
+    """
+
+    def header():
+        context = {
+            "SITE_NAME": settings.SITE_NAME,
+            "nav_sections": sections(),
+            "current": current,
+            "current_kind": current_kind,
+        }
+        return render_to_string("includes/site_header.html", context)
+
+    def footer():
         context = {
             "SITE_NAME": settings.SITE_NAME,
             "nav_sections": sections(),
             "site_pages": list(Page.objects.in_footer()),
+            "social_accounts": social_accounts(),
         }
-        return {
-            "header": render_to_string("includes/site_header.html", context),
-            "footer_links": render_to_string("includes/site_footer_links.html", context),
-        }
+        return render_to_string("includes/site_footer_links.html", context)
 
-    return {name: mark_safe(html) for name, html in piece("chrome", render).items()}  # noqa: S308
+    return {
+        "header": mark_safe(piece("header", header, current=current, kind=current_kind)),  # noqa: S308
+        "footer_links": mark_safe(piece("footer", footer)),  # noqa: S308
+    }
 
 
 def home_head(request) -> SafeString:

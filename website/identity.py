@@ -51,6 +51,31 @@ def social_urls() -> list[str]:
     return urls
 
 
+# The names readers know the usual networks by, from their addresses' hosts.
+NETWORKS = {
+    "x.com": "X",
+    "twitter.com": "X",
+    "facebook.com": "Facebook",
+    "instagram.com": "Instagram",
+    "youtube.com": "YouTube",
+    "t.me": "Telegram",
+    "linkedin.com": "LinkedIn",
+    "tiktok.com": "TikTok",
+    "bsky.app": "Bluesky",
+    "threads.net": "Threads",
+    "whatsapp.com": "WhatsApp",
+}
+
+
+def social_accounts() -> list[tuple[str, str]]:
+    """The newsroom's accounts as (network name, address), for the site footer."""
+    accounts = []
+    for url in social_urls():
+        host = urlsplit(url).netloc.lower().removeprefix("www.")
+        accounts.append((NETWORKS.get(host, host), url))
+    return accounts
+
+
 def publisher() -> dict:
     """The newsroom as a schema.org NewsMediaOrganization."""
     site_logo = logo()

@@ -4,7 +4,8 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
-from articles.models import Section, Tag
+from articles import pieces as article_pieces
+from articles.models import Article, Section, Tag
 from authors.models import Author
 from authors.structured_data import profile_page
 from newsfeed import metadata, pieces, search
@@ -12,6 +13,9 @@ from website.identity import publisher
 from website.structured_data import breadcrumb_list, json_ld
 
 register = template.Library()
+
+# Pages the header links to besides sections, by view name: what aria-current names them.
+NAV_PAGES = {"newsfeed:home": "home", "newsfeed:stream": "news-feed", "newsfeed:search": "search"}
 
 
 @register.inclusion_tag("includes/meta.html", takes_context=True)
@@ -43,9 +47,24 @@ def page_json_ld(subject=None):
     return {"json_ld": json_ld(*things)}
 
 
-@register.simple_tag
-def site_chrome():
-    """The site header and footer links, from the cache: {% site_chrome as chrome %}."""
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """The site header and footer, from the cache: {% site_chrome as chrome %}.
+
+    The navigation marks the page's section (aria-current): on the News Feed, a section page
+    or an article, whose section it marks as the current one of the set.
+    """
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    view = match.view_name if match else ""
+    if view == "newsfeed:section":
+        return pieces.site_chrome(current=match.kwargs["slug"])
+    if view in NAV_PAGES:
+        return pieces.site_chrome(current=NAV_PAGES[view])
+    article = context.get("article")
+    if isinstance(article, Article):
+        slugs = {section.pk: section.slug for section in article_pieces.sections()}
+        return pieces.site_chrome(current=slugs.get(article.section_id, ""), current_kind="true")
     return pieces.site_chrome()
 
 

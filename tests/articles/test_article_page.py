@@ -54,8 +54,8 @@ def test_article_page_shows_every_part_of_the_article(lead_page, newsroom):
 
     assert text(lead_page, '//h2[@id="read-more-title"]') == "Read more"
     feed = '//div[@id="read-more-feed"]'
-    briefs = lead_page.xpath(f"{feed}//p[{has_class('feed-item__brief')}]/a/text()")
-    assert newsroom.brief.standfirst in briefs
+    briefs = lead_page.xpath(f"{feed}//article[{has_class('feed-item--brief')}]//h3/a/text()")
+    assert newsroom.brief.title in briefs
     video = lead_page.xpath(f'{feed}//article[.//a/@href="{newsroom.video.get_absolute_url()}"]')
     assert [text(item, f".//*[{has_class('label--video')}]") for item in video] == ["Video"]
     (show_more,) = lead_page.xpath('//aside[@class="read-more"]//a[@rel="next"]')

@@ -35,8 +35,8 @@ def test_home_shows_lead_top_stories_feed_sections_and_breaking_banner(client):
     webp = element(lead_story, ".//source[@type='image/webp']")
     assert any(url.endswith(lead.hero_renditions["webp"][0][0]) for url, _ in srcset(webp))
     feed_column = element(page, "//section[@aria-labelledby='feed-title']")
-    briefs = elements(feed_column, f".//p[{with_class('feed-item__brief')}]/a")
-    assert "A brief's own text." in [text(link) for link in briefs]
+    headlines = elements(feed_column, f".//h3[{with_class('feed-item__title')}]/a")
+    assert "Short brief" in [text(link) for link in headlines]
     assert 'id="section-' in html
     assert brief.title not in text(lead_story)
     assert brief.get_absolute_url() not in [
@@ -51,7 +51,7 @@ def test_home_without_breaking_news_has_no_banner(client):
 
 
 def test_news_feed_shows_briefs_as_text_videos_labelled_and_articles_with_images(client):
-    """Briefs show their text, videos a Video label and poster, articles headline and image."""
+    """Briefs show their headline and text, videos a Video label and poster, articles an image."""
     make_article(kind="brief", title="Brief headline", standfirst="The brief's whole text.")
     make_article(
         kind="video",
@@ -68,7 +68,7 @@ def test_news_feed_shows_briefs_as_text_videos_labelled_and_articles_with_images
     )
     html = client.get("/news-feed/").content.decode()
     assert "The brief&#x27;s whole text." in html
-    assert "Brief headline</a></h3>" not in html
+    assert "Brief headline</a></h3>" in html
     video = element(parse(html), f"//article[{with_class('feed-item--video')}]")
     assert [text(label) for label in elements(video, ".//span[@class='label label--video']")] == [
         "Video"

@@ -1,9 +1,12 @@
-"""Template helpers for every page: page links that keep the query, times for <time>."""
+"""Template helpers for every page: page links that keep the query, dates and times."""
 
 from urllib.parse import urlencode
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
+from website import dates
 from website.pagination import first_page_url
 from website.structured_data import iso_datetime
 
@@ -37,3 +40,17 @@ def isotime(value):
     Templates use this, never |date:"c", which keeps microseconds HTML does not allow.
     """
     return iso_datetime(value) if value else ""
+
+
+@register.filter
+def when(value, style="exact"):
+    """A moment as <time>, in the one date style of every page (website/dates.py).
+
+    |when: "December 1, 14:32"; |when:"date": "December 1"; |when:"relative": the same,
+    which the browser shows as "12 minutes ago" while it is recent (static/js/times.js).
+    """
+    if not value:
+        return ""
+    text = dates.label(value, with_time=style != "date")
+    relative = mark_safe(" data-relative") if style == "relative" else ""
+    return format_html('<time datetime="{}"{}>{}</time>', iso_datetime(value), relative, text)
