@@ -38,6 +38,7 @@ def by_post(rows: list[dict], key: str) -> dict[str, list[str]]:
 
 class GhostExport:
     source = "ghost"
+    site = ""  # Ghost's ids are ObjectIds, unique across sites
 
     def __init__(self, path: Path):
         self.path = Path(path)

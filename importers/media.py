@@ -43,14 +43,17 @@ class MediaFolder:
 class ImageStore:
     """Stores each old image once and remembers it, so a second import reuses the file."""
 
-    def __init__(self, *, source: str, folder: MediaFolder, report: Report, dry_run: bool):
+    def __init__(self, *, source: str, site: str, folder: MediaFolder, report: Report, dry_run):
         self.source = source
+        self.site = site
         self.folder = folder
         self.report = report
         self.dry_run = dry_run
         self.known = {
             item.source_id: item.file_name
-            for item in ImportedItem.objects.filter(source=source, kind=ImportedItem.Kind.IMAGE)
+            for item in ImportedItem.objects.filter(
+                source=source, site=site, kind=ImportedItem.Kind.IMAGE
+            )
         }
 
     def store(self, url: str, *, storage, folder: str, what: str) -> str | None:
@@ -81,6 +84,7 @@ class ImageStore:
             return None
         ImportedItem.objects.update_or_create(
             source=self.source,
+            site=self.site,
             kind=ImportedItem.Kind.IMAGE,
             source_id=key,
             defaults={"file_name": name},

@@ -26,6 +26,12 @@ class ImportedItem(models.Model):
         IMAGE = "image", _("image")
 
     source = models.CharField(_("source"), max_length=20, choices=Source)
+    site = models.CharField(
+        _("site"),
+        max_length=200,
+        blank=True,
+        help_text=_("The old site's address: two WordPress sites number their posts alike."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     source_id = models.CharField(_("id in the source"), max_length=300)
     content_type = models.ForeignKey(
@@ -43,7 +49,7 @@ class ImportedItem(models.Model):
         ordering = ["source", "kind", "source_id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["source", "kind", "source_id"], name="imported_item_once"
+                fields=["source", "site", "kind", "source_id"], name="imported_item_once"
             ),
         ]
         permissions = [("run_import", _("Can import an archive from WordPress or Ghost"))]

@@ -95,11 +95,16 @@ class Loader:
         self.report = report
         self.sections_from = sections_from
         self.default_section_name = default_section
-        self.images = ImageStore(source=source, folder=media, report=report, dry_run=dry_run)
+        self.site = export.site[:200]
+        self.images = ImageStore(
+            source=source, site=self.site, folder=media, report=report, dry_run=dry_run
+        )
         self.now = timezone.now()
         self.items = {
             (item.kind, item.source_id): item
-            for item in ImportedItem.objects.filter(source=source).exclude(kind=Kind.IMAGE)
+            for item in ImportedItem.objects.filter(source=source, site=self.site).exclude(
+                kind=Kind.IMAGE
+            )
         }
         self.types = {
             model: ContentType.objects.get_for_model(model)
@@ -121,7 +126,7 @@ class Loader:
 
     def remember(self, item, kind: str, key: str, obj, fingerprint: str) -> ImportedItem:
         if item is None:
-            item = ImportedItem(source=self.source, kind=kind, source_id=key)
+            item = ImportedItem(source=self.source, site=self.site, kind=kind, source_id=key)
         item.content_type = self.types[type(obj)]
         item.object_id = obj.pk
         item.fingerprint = fingerprint
@@ -153,7 +158,9 @@ class Loader:
         if author is None:
             author = Author.objects.filter(slug=person.slug[:200]).first()
             if author is not None:
-                self.report.note(f"Author {person.name} is the existing author /{author.slug}/")
+                self.report.note(
+                    f"Author {person.name} is the existing author {author.get_absolute_url()}"
+                )
         if author is None:
             author = Author(slug=self.free_slug(Author, person.slug or "author", 200))
         if outcome != "unchanged":

@@ -105,7 +105,7 @@ class WordPressExport:
         self.terms: dict[tuple[str, str], Term] = {}
         self.attachments = Attachments()
         self.total = 0
-        self.site_url = ""
+        self.site = ""  # the old site's address: post ids are only unique within a site
         self._scan()
 
     # --- reading ---------------------------------------------------------------------
@@ -153,8 +153,8 @@ class WordPressExport:
         for name, element in self._elements():
             if name == "wp:wxr_version":
                 self.version = (element.text or "").strip()
-            elif name == "wp:base_site_url":
-                self.site_url = (element.text or "").strip()
+            elif name == "wp:base_site_url" or (name == "link" and not self.site):
+                self.site = (element.text or "").strip().rstrip("/")
             elif name == "wp:author":
                 self._add_author(fields(element))
             elif name in {"wp:category", "wp:tag"}:

@@ -58,7 +58,12 @@ def permission_codenames(role: str) -> list[tuple[str, str]]:
 # Permissions added after the roles were first created, granted by later migrations.
 # The editors' object-level rights (publish, schedule, unpublish, correct, restore,
 # edit anyone's work in any state) all hang on this one permission.
-EDITOR_WORKFLOW_PERMISSIONS = [("articles", "publish_article")]
+EDITOR_WORKFLOW_PERMISSIONS = [
+    ("articles", "publish_article"),
+    # An import publishes what was public on the old site, so it is an editor's step.
+    ("importers", "run_import"),
+    ("importers", "view_importeditem"),
+]
 
 
 def ensure_roles(using="default", **kwargs):

@@ -212,6 +212,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Off when a web server or CDN serves MEDIA_ROOT itself.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+# The demo logins' passwords, kept for later runs of load_demo (demo/logins.py).
+DEMO_LOGINS_FILE = Path(os.environ.get("DEMO_LOGINS_FILE", BASE_DIR / "var" / "demo-logins.json"))
 
 # Uploaded images (images/uploads.py): one size limit for every upload, and a pixel
 # limit against decompression bombs.
@@ -222,6 +224,8 @@ MAX_IMAGE_PIXELS = 50_000_000
 # Imports from WordPress and Ghost (importers/): the largest export file accepted. WordPress
 # files are read as a stream; a Ghost file is JSON and is read whole.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MEGABYTES", 512) * 1024 * 1024
+# Where an export uploaded in the admin waits between its dry run and the confirmation.
+IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", BASE_DIR / "var" / "imports"))
 
 # --- Rich text: CKEditor 5 in the admin -------------------------------------------------
 

@@ -257,3 +257,18 @@ def test_dry_run_saves_nothing_and_reports_what_would_happen(tmp_path, media_roo
     assert not ImportedItem.objects.exists()
     assert not list(media_root.rglob("*.jpg"))
     assert "Dry run: nothing was saved." in report.as_text()
+
+
+def test_two_wordpress_sites_with_the_same_post_ids_are_kept_apart(tmp_path):
+    """Post 101 of another site is another article, not an update of this one."""
+    run_import(WORDPRESS)
+    other = tmp_path / "other-site.xml"
+    other.write_text(
+        WORDPRESS.read_text()
+        .replace("https://kyiv-evening.example", "https://lviv-morning.example")
+        .replace("kyiv-restores-power", "lviv-restores-power")
+    )
+    report = run_import(other)
+    assert report.counts["created", "post"] == 7
+    assert Article.objects.filter(slug="kyiv-restores-power").exists()
+    assert Article.objects.filter(slug="lviv-restores-power").exists()
