@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run worker test lint serve bench clean backup restore lock
+.PHONY: run worker test lint serve bench clean backup restore lock stop demo-logins
 
 # The pinned, tested versions of requirements.lock, then the project itself.
 $(BIN)/django-admin: pyproject.toml requirements.lock | $(BIN)/python
@@ -39,6 +39,7 @@ run: export DJANGO_DEBUG ?= 1
 run: $(BIN)/django-admin
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	@$(BIN)/python manage.py local_server --address http://$(HOST):$(PORT)
 	@# The background worker beside the server (it says where emails go); it stops with it.
 	$(BIN)/python manage.py worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
@@ -82,3 +83,11 @@ backup: $(BIN)/django-admin
 restore: $(BIN)/django-admin
 	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/<timestamp>" && exit 2)
 	$(BIN)/python manage.py restore "$(FILE)"
+
+# Stop the embedded PostgreSQL that `make run` started (its data stays in var/pgdata).
+stop: $(BIN)/django-admin
+	DJANGO_DEBUG=1 $(BIN)/python manage.py local_server --stop
+
+# New passwords for the two demo logins (the old ones stop working); printed once.
+demo-logins: $(BIN)/django-admin
+	DJANGO_DEBUG=1 $(BIN)/python manage.py demo_logins --reset

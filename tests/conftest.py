@@ -16,6 +16,12 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def demo_logins_file(settings, tmp_path):
+    """The demo logins' passwords are kept in a temporary file, never in the project's var/."""
+    settings.DEMO_LOGINS_FILE = tmp_path / "demo-logins.json"
+
+
+@pytest.fixture(autouse=True)
 def no_page_cache(settings):
     """Views are tested as they render; the page cache is switched on by its own tests."""
     settings.PAGE_CACHE_ENABLED = False
@@ -88,6 +94,7 @@ def demo_newsroom(private_postgres, collected_static, tmp_path_factory):
     """The demo site in the private PostgreSQL: its production environment and demo logins."""
     media = tmp_path_factory.mktemp("media")
     env = production_environment(
+        DEMO_LOGINS_FILE=str(media.parent / "demo-logins.json"),
         DATABASE_URL=private_postgres.url,
         DJANGO_STATIC_ROOT=str(collected_static),
         MEDIA_ROOT=str(media),

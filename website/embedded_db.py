@@ -6,6 +6,8 @@ cluster and its data instead of creating a new one.
 """
 
 import json
+import os
+import sys
 import warnings
 from pathlib import Path
 
@@ -46,8 +48,33 @@ def start_server(pgdata: Path) -> dict:
         pass
     except ValueError:
         handles.write_text("[]")
+    from pgserver.utils import PostmasterInfo
+
+    running = PostmasterInfo.read_from_pgdata(pgdata)
+    was_running = running is not None and running.is_running()
     server = pgserver.get_server(pgdata, cleanup_mode=None)
+    if not was_running:
+        sys.stderr.write(
+            f"Started the embedded PostgreSQL (the project's own server) in {pgdata}; it keeps "
+            "running for the next commands. Stop it with: make stop\n"
+        )
     info = server.get_postmaster_info()
     if info.socket_dir is not None:
         return {"HOST": str(info.socket_dir), "PORT": ""}
     return {"HOST": info.hostname, "PORT": str(info.port)}
+
+
+def stop_server(pgdata: Path) -> bool:
+    """Stop the embedded server in pgdata if it runs; whether it was running."""
+    try:
+        from pgserver import pg_ctl
+        from pgserver.utils import PostmasterInfo
+    except ImportError:
+        return False
+    info = PostmasterInfo.read_from_pgdata(pgdata) if pgdata.exists() else None
+    if info is None or not info.is_running():
+        return False
+    # As root, pgserver runs the server as its own system user; pg_ctl must be that user.
+    user = "pgserver" if os.name == "posix" and os.geteuid() == 0 else None
+    pg_ctl(["-w", "stop", "-m", "fast"], pgdata=pgdata, user=user)
+    return True

@@ -38,3 +38,28 @@ def test_embedded_database_is_reused_and_survives_an_emptied_process_list(tmp_pa
         assert second.stdout.split()[-1] == "42"
     finally:
         run(STOP, tmp_path)
+
+
+STOP_OURS = (
+    "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[2]);"
+    "from website.embedded_db import stop_server;"
+    "print('stopped' if stop_server(Path(sys.argv[1]) / 'var' / 'pgdata') else 'not running')"
+)
+
+
+def test_embedded_database_says_it_started_and_stops(tmp_path):
+    """Starting says where the server lives and how to stop it; stop_server stops it."""
+    try:
+        first = run(CONNECT, tmp_path)
+        assert first.returncode == 0, first.stderr
+        pgdata = tmp_path / "var" / "pgdata"
+        assert f"Started the embedded PostgreSQL (the project's own server) in {pgdata}" in (
+            first.stderr
+        )
+        assert "make stop" in first.stderr
+        again = run(CONNECT, tmp_path)
+        assert "Started the embedded PostgreSQL" not in again.stderr  # reused, not started
+        assert run(STOP_OURS, tmp_path).stdout.strip().endswith("stopped")
+        assert run(STOP_OURS, tmp_path).stdout.strip().endswith("not running")
+    finally:
+        run(STOP, tmp_path)

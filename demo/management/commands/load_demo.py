@@ -4,12 +4,9 @@ Safe to run twice: what exists is left as it is, so a second run adds nothing.
 """
 
 import io
-import secrets
 import sys
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -23,14 +20,10 @@ from authors.models import Author
 from demo import content as demo
 from demo.bulk import create_bulk_articles
 from demo.curation import load_pins
+from demo.logins import ensure_logins, login_lines
 from demo.newsletters import load_newsletters
 from demo.pages import load_pages
 from demo.readership import load_view_counts
-
-DEMO_LOGINS = [
-    ("editor", "Editors", "oleksandra-kovalenko"),
-    ("reporter", "Reporters", "martin-fornusek"),
-]
 
 
 def demo_image(seed: int, size=(1600, 900), color=(40, 60, 90)) -> ContentFile:
@@ -85,8 +78,8 @@ class Command(BaseCommand):
                 f"{Author.objects.count()} authors, {Section.objects.count()} sections."
             )
         )
-        for username, password in logins:
-            self.stdout.write(f"Demo login (local use only): {username} / {password}")
+        for line in login_lines(logins):
+            self.stdout.write(line)
         if options["articles"]:
             self.load_bulk(options["articles"], sections, authors, tags)
 
@@ -191,19 +184,5 @@ class Command(BaseCommand):
         return created
 
     def load_logins(self, authors):
-        logins = []
-        for username, group_name, author_slug in DEMO_LOGINS:
-            user, _ = get_user_model().objects.get_or_create(
-                username=username, defaults={"email": f"{username}@example.com"}
-            )
-            password = secrets.token_urlsafe(9)
-            user.set_password(password)
-            user.is_staff = True
-            user.save()
-            user.groups.add(Group.objects.get(name=group_name))
-            author = authors[author_slug]
-            if author.user_id is None:
-                author.user = user
-                author.save(update_fields=["user"])
-            logins.append((username, password))
-        return logins
+        """Made once, then kept: a second run prints the same passwords."""
+        return ensure_logins(authors)
