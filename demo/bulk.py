@@ -31,20 +31,99 @@ PLACES = [
     "Poltava",
     "Mykolaiv",
 ]
+# Headlines after the place's name, each with a standfirst that belongs to it.
 EVENTS = [
-    "air defense repels overnight drone attack",
-    "city council approves reconstruction budget",
-    "power restored after strike on substation",
-    "volunteers open new shelter for families",
-    "officials announce evacuation of frontline villages",
-    "court hears corruption case",
-    "new bridge opens after repairs",
-    "schools return to classrooms",
-    "allies pledge more aid",
-    "energy company warns of winter outages",
-    "prosecutors open war crimes investigation",
-    "port handles record grain exports",
-    "hospital gets generators from partners",
+    (
+        "air defense repels overnight drone attack",
+        (
+            "Air defense units over {place} shot down most of the drones launched overnight, "
+            "officials said; falling debris damaged several homes."
+        ),
+    ),
+    (
+        "city council approves reconstruction budget",
+        (
+            "{place}'s council voted through next year's reconstruction budget, with most of the "
+            "money for housing, schools and heating."
+        ),
+    ),
+    (
+        "power restored after strike on substation",
+        (
+            "Engineers restored electricity to most of {place} after a strike on a substation left "
+            "districts without power overnight."
+        ),
+    ),
+    (
+        "volunteers open new shelter for families",
+        (
+            "A volunteer group in {place} opened a shelter with beds for 120 people, for families "
+            "forced from their homes by shelling."
+        ),
+    ),
+    (
+        "officials announce evacuation of frontline villages",
+        (
+            "Authorities ordered families with children to leave villages near {place} as fighting "
+            "moved closer, promising transport and housing."
+        ),
+    ),
+    (
+        "court hears corruption case",
+        (
+            "A court in {place} began hearing the case against officials accused of inflating "
+            "prices in contracts for military supplies."
+        ),
+    ),
+    (
+        "new bridge opens after repairs",
+        (
+            "Traffic returned to {place}'s main bridge after repairs to damage from a missile "
+            "strike, cutting the detour by an hour."
+        ),
+    ),
+    (
+        "schools return to classrooms",
+        (
+            "Pupils in {place} went back to classrooms for the first time in months, with lessons "
+            "moving to shelters during air raid alerts."
+        ),
+    ),
+    (
+        "allies pledge more aid",
+        (
+            "Partners meeting in {place} pledged more air defense systems and ammunition, and money"
+            " to repair the energy grid."
+        ),
+    ),
+    (
+        "energy company warns of winter outages",
+        (
+            "The power company serving {place} warned of scheduled outages this winter, asking "
+            "residents to prepare for blackouts of several hours."
+        ),
+    ),
+    (
+        "prosecutors open war crimes investigation",
+        (
+            "Prosecutors in {place} opened an investigation into the shelling of a residential "
+            "district, which they classify as a war crime."
+        ),
+    ),
+    (
+        "port handles record grain exports",
+        (
+            "The port near {place} shipped a record volume of grain last month despite attacks on "
+            "its terminals, its operator said."
+        ),
+    ),
+    (
+        "hospital gets generators from partners",
+        (
+            "A hospital in {place} received generators and fuel from partner cities, so that "
+            "surgeries can go on through blackouts."
+        ),
+    ),
 ]
 KINDS = [Article.Kind.ARTICLE] * 6 + [Article.Kind.BRIEF] * 3 + [Article.Kind.VIDEO]
 
@@ -69,7 +148,9 @@ def create_bulk_articles(
         for offset in range(size):
             number = start + done + offset
             kind = randomizer.choice(KINDS)
-            title = f"{randomizer.choice(PLACES)}: {randomizer.choice(EVENTS)}"
+            place = randomizer.choice(PLACES)
+            event, standfirst = randomizer.choice(EVENTS)
+            title = f"{place}: {event}"
             paragraphs = randomizer.sample(demo.FILLER_PARAGRAPHS * 3, k=randomizer.randint(4, 12))
             hero = {}
             if kind != Article.Kind.BRIEF:
@@ -85,7 +166,7 @@ def create_bulk_articles(
                 kind=kind,
                 title=title[0].upper() + title[1:],
                 slug=f"{slugify(title)}-{number}",
-                standfirst=paragraphs[0],
+                standfirst=standfirst.format(place=place),
                 body=""
                 if kind == Article.Kind.BRIEF
                 else "".join(f"<p>{p}</p>" for p in paragraphs),

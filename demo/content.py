@@ -177,7 +177,8 @@ SEED_FEED_ITEMS = [
     },
 ]
 
-# Headlines for the rest of the demo feed: (section, kind, author, headline, tags).
+# The rest of the demo feed: (section, kind, author, headline, tags, standfirst). A brief's
+# standfirst is its text. Items are dated back from now, except those in DATED_ITEMS.
 OTHER_ITEMS = [
     (
         "ukraine",
@@ -185,6 +186,10 @@ OTHER_ITEMS = [
         "dmytro-shevchuk",
         "Air defense shoots down 40 of 52 drones launched overnight",
         ["Air defense"],
+        (
+            "Russia launched 52 Shahed-type drones and two missiles at five oblasts; debris damaged"
+            " homes in Kyiv and Odesa, the Air Force said."
+        ),
     ),
     (
         "europe",
@@ -192,6 +197,10 @@ OTHER_ITEMS = [
         "martin-fornusek",
         "EU agrees to open accession talks with Ukraine and Moldova",
         ["European Union"],
+        (
+            "Leaders meeting in Brussels backed the start of membership negotiations after "
+            "Hungary's prime minister left the room for the vote."
+        ),
     ),
     (
         "business",
@@ -199,6 +208,10 @@ OTHER_ITEMS = [
         "sofia-marchenko",
         "Ukraine's grid operator imports record power from Europe",
         ["Energy", "European Union"],
+        (
+            "Ukrenergo bought a record volume of electricity from EU neighbours as repairs to "
+            "damaged thermal plants continue."
+        ),
     ),
     (
         "opinion",
@@ -206,6 +219,10 @@ OTHER_ITEMS = [
         "oleksandra-kovalenko",
         "Why the Washington summit must speak plainly about membership",
         ["NATO"],
+        (
+            "Vague promises have cost Ukraine dearly since Bucharest in 2008. The alliance owes "
+            "Kyiv a timetable, not another open door."
+        ),
     ),
     (
         "ukraine",
@@ -213,6 +230,10 @@ OTHER_ITEMS = [
         "dmytro-shevchuk",
         "Explosions reported in Kharkiv as air raid alert sounds",
         ["Air defense"],
+        (
+            "Several explosions were heard in Kharkiv shortly after an air raid alert was declared "
+            "for the oblast, Mayor Ihor Terekhov said. Emergency services are at the scene."
+        ),
     ),
     (
         "europe",
@@ -220,6 +241,10 @@ OTHER_ITEMS = [
         "martin-fornusek",
         "How Wiesbaden became the hub of Western military aid",
         ["Wiesbaden", "NATO", "Ukraine aid"],
+        (
+            "A U.S. Army garrison in the German spa town already coordinates deliveries to Ukraine."
+            " NATO's new command would build on it."
+        ),
     ),
     (
         "business",
@@ -227,6 +252,10 @@ OTHER_ITEMS = [
         "sofia-marchenko",
         "Reconstruction conference pledges billions for housing and energy",
         ["Reconstruction"],
+        (
+            "Donors and investors signed agreements on housing, power grids and water networks, "
+            "with private money for the first time outweighing public grants."
+        ),
     ),
     (
         "ukraine",
@@ -234,6 +263,10 @@ OTHER_ITEMS = [
         "anna-belokur",
         "Inside a Kharkiv school rebuilt underground",
         ["Reconstruction"],
+        (
+            "Three floors below a city street, 600 pupils attend lessons in a school built to keep "
+            "classes going under shelling."
+        ),
     ),
     (
         "news-feed",
@@ -241,6 +274,10 @@ OTHER_ITEMS = [
         "oleksandra-kovalenko",
         "Zelensky signs law on anti-corruption court staffing",
         ["Corruption"],
+        (
+            "President Volodymyr Zelensky signed a law adding 25 judges to the High Anti-Corruption"
+            " Court, which says its caseload has tripled since 2022."
+        ),
     ),
     (
         "europe",
@@ -248,6 +285,10 @@ OTHER_ITEMS = [
         "martin-fornusek",
         "Czech ammunition initiative delivers first shells of the year",
         ["Ukraine aid"],
+        (
+            "The first batch of artillery rounds bought from outside the EU under Prague's "
+            "initiative has reached Ukrainian units, officials in Prague said."
+        ),
     ),
     (
         "ukraine",
@@ -255,15 +296,43 @@ OTHER_ITEMS = [
         "dmytro-shevchuk",
         "Donetsk Oblast: evacuation widened as front approaches Pokrovsk",
         ["Donetsk Oblast"],
+        (
+            "Families with children must now leave 14 more settlements around Pokrovsk, the "
+            "regional governor said, as Russian forces press toward the city."
+        ),
     ),
-    ("business", "brief", "sofia-marchenko", "National Bank holds key rate at 13%", []),
-    ("opinion", "opinion", "martin-fornusek", "Disinformation is a weapon; treat it like one", []),
+    (
+        "business",
+        "brief",
+        "sofia-marchenko",
+        "National Bank holds key rate at 13%",
+        [],
+        (
+            "The National Bank of Ukraine kept its key policy rate at 13%, citing inflation that "
+            "has picked up on higher food and energy prices."
+        ),
+    ),
+    (
+        "opinion",
+        "opinion",
+        "martin-fornusek",
+        "Disinformation is a weapon; treat it like one",
+        [],
+        (
+            "Russia's lies are planned, funded and aimed like artillery. Europe's answer is still a"
+            " patchwork of fact-checks and good intentions."
+        ),
+    ),
     (
         "news-feed",
         "brief",
         "dmytro-shevchuk",
         "Power outages scheduled in Kyiv after overnight strike",
         ["Energy"],
+        (
+            "Kyiv residents face rolling blackouts of up to four hours today after a strike damaged"
+            " a power facility, DTEK said, publishing schedules by district."
+        ),
     ),
     (
         "europe",
@@ -271,6 +340,10 @@ OTHER_ITEMS = [
         "martin-fornusek",
         "Stoltenberg: allies to fund Ukraine support for as long as necessary",
         ["Jens Stoltenberg", "NATO"],
+        (
+            "NATO Secretary General Jens Stoltenberg said he expects allies to agree a long-term "
+            "pledge of military aid for Ukraine at the Washington summit."
+        ),
     ),
     (
         "ukraine",
@@ -278,6 +351,10 @@ OTHER_ITEMS = [
         "yuliia-hrytsenko",
         "Photos: Kharkiv's metro stations become classrooms again",
         ["Reconstruction"],
+        (
+            "As autumn term begins, children in Kharkiv return to desks set up on metro platforms, "
+            "the safest place in a city within range of Russian artillery."
+        ),
     ),
     (
         "business",
@@ -285,6 +362,10 @@ OTHER_ITEMS = [
         "sofia-marchenko",
         "What frozen Russian assets could pay for, and what they cannot",
         ["Ukraine aid", "European Union"],
+        (
+            "The windfall profits on immobilised Russian reserves would cover a fraction of "
+            "Ukraine's needs. Seizing the assets themselves is another matter."
+        ),
     ),
     (
         "ukraine",
@@ -292,6 +373,10 @@ OTHER_ITEMS = [
         "oleksandra-kovalenko",
         "Prisoner exchange returns 95 Ukrainian soldiers home",
         ["Prisoners of war"],
+        (
+            "Ninety-five Ukrainian soldiers, among them defenders of Mariupol, returned home in an "
+            "exchange mediated by the United Arab Emirates, the Coordination Headquarters said."
+        ),
     ),
     (
         "europe",
@@ -299,6 +384,10 @@ OTHER_ITEMS = [
         "martin-fornusek",
         "Trump's NATO remarks alarm Baltic capitals",
         ["Donald Trump", "NATO"],
+        (
+            "Leaders in Tallinn, Riga and Vilnius called for faster defense spending after Donald "
+            "Trump said he would not protect allies that fail to pay."
+        ),
     ),
     (
         "news-feed",
@@ -306,6 +395,10 @@ OTHER_ITEMS = [
         "anna-belokur",
         "Ukraine This Week: Air defense after the winter",
         ["Air defense"],
+        (
+            "How Ukraine's air defense held through a winter of record attacks, and what the new "
+            "Patriot and IRIS-T batteries change."
+        ),
     ),
     (
         "ukraine",
@@ -313,6 +406,10 @@ OTHER_ITEMS = [
         "dmytro-shevchuk",
         "Frontline medics train volunteers in tourniquet use",
         [],
+        (
+            "In Zaporizhzhia Oblast, combat medics teach civilians to stop bleeding in the minutes "
+            "before an ambulance can reach them."
+        ),
     ),
     (
         "business",
@@ -320,6 +417,10 @@ OTHER_ITEMS = [
         "sofia-marchenko",
         "Grain corridor exports rise for the third month",
         [],
+        (
+            "Ports in Odesa Oblast shipped more grain than in any month since the Black Sea Grain "
+            "Initiative collapsed, the infrastructure ministry said."
+        ),
     ),
     (
         "opinion",
@@ -327,6 +428,10 @@ OTHER_ITEMS = [
         "oleksandra-kovalenko",
         "Corrections make a newsroom stronger, not weaker",
         [],
+        (
+            "Every correction we publish is dated and kept under the story. Here is why owning our "
+            "mistakes in public matters more in wartime."
+        ),
     ),
     (
         "ukraine",
@@ -334,6 +439,10 @@ OTHER_ITEMS = [
         "dmytro-shevchuk",
         "Shelling damages hospital in Kherson, no casualties reported",
         [],
+        (
+            "Russian shelling damaged the roof and windows of a hospital in Kherson overnight; "
+            "patients had been moved to the basement, the regional administration said."
+        ),
     ),
     (
         "europe",
@@ -341,6 +450,10 @@ OTHER_ITEMS = [
         "martin-fornusek",
         "Poland opens new rail link to Lviv",
         ["European Union"],
+        (
+            "A European-gauge line from Przemyśl now runs directly into Lviv, cutting the journey "
+            "time for passengers and freight, Poland's infrastructure ministry said."
+        ),
     ),
     (
         "news-feed",
@@ -348,6 +461,10 @@ OTHER_ITEMS = [
         "oleksandra-kovalenko",
         "Parliament debates mobilization bill amendments",
         [],
+        (
+            "Lawmakers considered more than 4,000 amendments to the mobilization bill, including "
+            "rules on demobilisation and deferrals for students."
+        ),
     ),
     (
         "business",
@@ -355,14 +472,32 @@ OTHER_ITEMS = [
         "sofia-marchenko",
         "IMF approves next tranche of support program",
         ["Reconstruction"],
+        (
+            "The IMF board approved the next disbursement of about $2.2 billion under Ukraine's "
+            "Extended Fund Facility after its latest review."
+        ),
     ),
-    ("ukraine", "article", "yuliia-hrytsenko", "Odesa's port reopens its passenger terminal", []),
+    (
+        "ukraine",
+        "article",
+        "yuliia-hrytsenko",
+        "Odesa's port reopens its passenger terminal",
+        [],
+        (
+            "For the first time since the full-scale invasion, ferries carry passengers from "
+            "Odesa's marine terminal, on a route to Istanbul."
+        ),
+    ),
     (
         "europe",
         "analysis",
         "martin-fornusek",
         "Slovakia, Hungary and the limits of EU unanimity",
         ["European Union"],
+        (
+            "Two governments can stall sanctions and aid that the other 25 support. The treaties "
+            "offer ways around them, each with a price."
+        ),
     ),
     (
         "ukraine",
@@ -370,6 +505,10 @@ OTHER_ITEMS = [
         "dmytro-shevchuk",
         "Drone strike hits oil depot in Russia's Bryansk Oblast",
         [],
+        (
+            "A drone strike set fire to an oil depot in Russia's Bryansk Oblast, the regional "
+            "governor said; a source in Ukraine's security service said the attack was theirs."
+        ),
     ),
     (
         "news-feed",
@@ -377,6 +516,10 @@ OTHER_ITEMS = [
         "oleksandra-kovalenko",
         "Ukraine's п'ять нових законів: what changes in July",
         [],
+        (
+            "Five new laws take effect in July, from digital driving licences to higher fines for "
+            "ignoring air raid alerts at work."
+        ),
     ),
     (
         "business",
@@ -384,6 +527,10 @@ OTHER_ITEMS = [
         "sofia-marchenko",
         "Solar panels on every school: a city's energy plan",
         ["Energy"],
+        (
+            "Zhytomyr wants every school and clinic to make its own power by next winter, with "
+            "batteries to ride out blackouts."
+        ),
     ),
     (
         "opinion",
@@ -391,6 +538,10 @@ OTHER_ITEMS = [
         "martin-fornusek",
         "History will judge the summit by what it funds",
         ["NATO", "Ukraine aid"],
+        (
+            "Declarations are cheap. The Washington summit's test is whether the money for Ukraine "
+            "is still there when the headlines move on."
+        ),
     ),
     (
         "ukraine",
@@ -398,6 +549,10 @@ OTHER_ITEMS = [
         "anna-belokur",
         "Meet the engineers restoring Kyiv's heating plants",
         ["Energy"],
+        (
+            "At a combined heat and power plant hit six times, engineers race to restore heating "
+            "before the first frost."
+        ),
     ),
     (
         "europe",
@@ -405,6 +560,10 @@ OTHER_ITEMS = [
         "martin-fornusek",
         "Germany approves new Patriot battery for Ukraine",
         ["Air defense", "Ukraine aid"],
+        (
+            "Berlin will send a third Patriot air defense system from its own stocks, the defense "
+            "ministry said, and pay for missiles from its partners."
+        ),
     ),
     (
         "ukraine",
@@ -412,24 +571,72 @@ OTHER_ITEMS = [
         "dmytro-shevchuk",
         "Volunteers map unexploded ordnance in liberated villages",
         [],
+        (
+            "In Kharkiv Oblast, volunteers with drones and tablets mark mines and shells so that "
+            "farmers know which fields are safe to plough."
+        ),
     ),
-    ("business", "brief", "sofia-marchenko", "Hryvnia steady as reserves reach record high", []),
+    (
+        "business",
+        "brief",
+        "sofia-marchenko",
+        "Hryvnia steady as reserves reach record high",
+        [],
+        (
+            "The hryvnia held steady against the dollar as the National Bank's international "
+            "reserves rose to a record on foreign financing."
+        ),
+    ),
     (
         "news-feed",
         "brief",
         "oleksandra-kovalenko",
         "Air raid alert lifted across most of Ukraine",
         ["Air defense"],
+        (
+            "The nationwide air raid alert was lifted after more than three hours; alerts remain in"
+            " effect in Kharkiv and Sumy oblasts."
+        ),
     ),
-    ("ukraine", "article", "yuliia-hrytsenko", "Kharkiv's theater returns to its main stage", []),
+    (
+        "ukraine",
+        "article",
+        "yuliia-hrytsenko",
+        "Kharkiv's theater returns to its main stage",
+        [],
+        (
+            "After two years of performances in a basement, Kharkiv's drama theater plays its main "
+            "stage again, with a shelter for the audience below."
+        ),
+    ),
     (
         "europe",
         "brief",
         "martin-fornusek",
         "EU foreign ministers meet in Brussels on sanctions package",
         ["European Union"],
+        (
+            "EU foreign ministers are discussing a new sanctions package targeting Russia's shadow "
+            "fleet and the companies that help it avoid the oil price cap."
+        ),
     ),
 ]
+
+# Items whose text names a date are published then (Kyiv time): the seed article on
+# 1 July 2024, as its text says, the items around the Washington summit of July 2024, and
+# the two items the seed page showed, from the end of December 2025. By slug or headline.
+DATED_ITEMS = {
+    SEED_ARTICLE["slug"]: (2024, 7, 1, 21, 14),
+    "russian-troops-shoot-dead-two-unarmed-ukrainian-pows-near-pokrovsk": (2025, 12, 29, 17, 40),
+    "ukraine-this-week-the-moments-that-defined-2025": (2025, 12, 30, 19, 0),
+    "EU agrees to open accession talks with Ukraine and Moldova": (2023, 12, 14, 19, 30),
+    "Trump's NATO remarks alarm Baltic capitals": (2024, 2, 12, 11, 5),
+    "Ukraine's п'ять нових законів: what changes in July": (2024, 6, 30, 9, 0),
+    "Stoltenberg: allies to fund Ukraine support for as long as necessary": (2024, 7, 2, 15, 20),
+    "How Wiesbaden became the hub of Western military aid": (2024, 7, 3, 18, 0),
+    "Why the Washington summit must speak plainly about membership": (2024, 7, 5, 8, 30),
+    "History will judge the summit by what it funds": (2024, 7, 12, 8, 0),
+}
 
 FILLER_PARAGRAPHS = [
     "Officials said the decision followed weeks of talks between Kyiv and its partners, and that "

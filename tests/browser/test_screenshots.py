@@ -6,9 +6,12 @@ SEED_SLUG = SEED_ARTICLE["slug"]
 
 PAGES = {
     "home": "/",
+    "article": f"/news/{SEED_SLUG}/",
     "news-feed": "/news-feed/",
     "section": "/section/ukraine/",
+    "tag": "/tag/nato/",
     "author": "/author/martin-fornusek/",
+    "corrections": "/corrections/",
     "video": "/news/ukraine-this-week-the-moments-that-defined-2025/",
     "search": "/search/?q=NATO",
     "not-found": "/news-feed/?page=999",

@@ -3,21 +3,19 @@
 Safe to run twice: what exists is left as it is, so a second run adds nothing.
 """
 
-import io
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import Image, ImageDraw
 from tqdm import tqdm
 
 from articles.models import Article, Byline, Section, Tag
 from authors.models import Author
 from demo import content as demo
+from demo import images as demo_images
 from demo.bulk import create_bulk_articles
 from demo.curation import load_pins
 from demo.logins import ensure_logins, login_lines
@@ -25,26 +23,26 @@ from demo.newsletters import load_newsletters
 from demo.pages import load_pages
 from demo.readership import load_view_counts
 
+# Which scenes suit which items (demo/images.py): graphics for comment, lights for video.
+SCENES_BY_KIND = {"opinion": ["shapes"], "analysis": ["shapes"], "video": ["lights", "skyline"]}
+SCENES_BY_SECTION = {
+    "ukraine": ["fields", "hills", "skyline", "lights"],
+    "europe": ["skyline", "hills", "harbour"],
+    "business": ["harbour", "skyline", "fields"],
+}
 
-def demo_image(seed: int, size=(1600, 900), color=(40, 60, 90)) -> ContentFile:
-    """A JPEG drawn with Pillow: a gradient sky and layered shapes, different for each seed."""
-    width, height = size
-    image = Image.new("RGB", size, color)
-    draw = ImageDraw.Draw(image)
-    for y in range(0, height, 4):
-        shade = y / height
-        draw.rectangle(
-            [0, y, width, y + 4],
-            fill=tuple(int(channel * (0.6 + 0.8 * shade)) % 256 for channel in color),
-        )
-    for index in range(6):
-        offset = (seed * 97 + index * 211) % width
-        top = height // 2 + ((seed + index) * 37) % (height // 3)
-        tone = tuple(max(0, channel - 30 * index) for channel in color)
-        draw.polygon([(offset - 500, height), (offset, top), (offset + 500, height)], fill=tone)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
-    return ContentFile(buffer.getvalue(), name=f"demo-{seed}.jpg")
+
+def scene_for(index: int, *, kind: str, section: str) -> str:
+    choices = SCENES_BY_KIND.get(kind) or SCENES_BY_SECTION.get(section) or demo_images.SCENES
+    return choices[index % len(choices)]
+
+
+def publish_time(data: dict, *, index: int, now):
+    """When the text says (demo.DATED_ITEMS), else back from now, one item every 95 minutes."""
+    dated = demo.DATED_ITEMS.get(data["slug"]) or demo.DATED_ITEMS.get(data["title"])
+    if dated:
+        return datetime(*dated, tzinfo=timezone.get_current_timezone())
+    return now - timedelta(minutes=30 + 95 * index)
 
 
 class Command(BaseCommand):
@@ -117,7 +115,7 @@ class Command(BaseCommand):
             if created:
                 author.photo.save(
                     f"{data['slug']}.jpg",
-                    demo_image(index + 100, size=(400, 400), color=data["color"]),
+                    demo_images.portrait(index, colour=data["color"]),
                     save=False,
                 )
                 author.photo_alt = f"Portrait of {data['name']}"
@@ -134,7 +132,8 @@ class Command(BaseCommand):
             },
             *demo.SEED_FEED_ITEMS,
         ]
-        for index, (section, kind, author, title, tag_names) in enumerate(demo.OTHER_ITEMS):
+        for index, item in enumerate(demo.OTHER_ITEMS):
+            section, kind, author, title, tag_names, standfirst = item
             paragraphs = demo.FILLER_PARAGRAPHS[index % 4 :] + demo.FILLER_PARAGRAPHS[: index % 4]
             items.append(
                 {
@@ -144,7 +143,7 @@ class Command(BaseCommand):
                     "section": section,
                     "author": author,
                     "tags": tag_names,
-                    "standfirst": paragraphs[0] if kind != "brief" else f"{title}. {paragraphs[0]}",
+                    "standfirst": standfirst,
                     "body": "" if kind == "brief" else "".join(f"<p>{p}</p>" for p in paragraphs),
                     "video_url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
                     if kind == "video"
@@ -167,12 +166,14 @@ class Command(BaseCommand):
                 video_url=data.get("video_url", ""),
                 is_breaking=data.get("is_breaking", False),
                 status=Article.Status.PUBLISHED,
-                publish_at=now - timedelta(minutes=30 + 95 * index),
+                publish_at=publish_time(data, index=index, now=now),
             )
             if data["kind"] != "brief":
                 article.hero_image.save(
                     f"{data['slug'][:60]}.jpg",
-                    demo_image(index, color=(40 + index * 5 % 120, 60, 90 + index * 7 % 100)),
+                    demo_images.scene_picture(
+                        index, scene=scene_for(index, kind=data["kind"], section=data["section"])
+                    ),
                     save=False,
                 )
                 article.hero_alt = data.get("hero_alt") or f"Illustration for: {data['title']}"

@@ -1,0 +1,42 @@
+"""Demo content worth looking at: standfirsts of their own, varied pictures, dates as the text says."""
+
+import hashlib
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article
+from demo import content as demo
+from demo.bulk import EVENTS
+
+pytestmark = pytest.mark.django_db
+KYIV = ZoneInfo("Europe/Kyiv")
+
+
+def test_demo_items_have_their_own_standfirsts_pictures_and_dates():
+    """Each standfirst is the item's own, each picture differs, the seed is from 1 July 2024."""
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    items = list(Article.objects.all())
+    standfirsts = [item.standfirst for item in items if item.standfirst]
+    assert len(standfirsts) == len(set(standfirsts)) >= 40
+    for item in items:
+        assert item.standfirst not in demo.FILLER_PARAGRAPHS, item.title
+        assert not item.standfirst.startswith(item.title), item.title
+
+    pictures = [item.hero_image for item in items if item.hero_image]
+    digests = {hashlib.sha256(picture.read()).hexdigest() for picture in pictures}
+    assert len(digests) == len(pictures) >= 25
+
+    seed = Article.objects.get(slug=demo.SEED_ARTICLE["slug"])
+    published = seed.publish_at.astimezone(KYIV)
+    assert (published.year, published.month, published.day) == (2024, 7, 1)
+    summit_column = Article.objects.get(title="History will judge the summit by what it funds")
+    assert summit_column.publish_at == datetime(2024, 7, 12, 8, 0, tzinfo=KYIV)
+
+
+def test_bulk_standfirsts_belong_to_their_headlines():
+    """Every bulk headline's event has a standfirst written for it, naming the same place."""
+    for event, standfirst in EVENTS:
+        assert "{place}" in standfirst, event
