@@ -2,6 +2,7 @@
 the old addresses, in one transaction, updating what an earlier import of it brought."""
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +14,8 @@ from django.utils.text import slugify
 
 from articles.models import Article, Byline, Section, Tag
 from authors.models import Author
+from caching.watched import everything_changed
+from images import renditions
 from importers import markup
 from importers.ghost import GhostExport
 from importers.media import ImageStore, MediaFolder
@@ -23,6 +26,27 @@ from pages.models import Page
 
 Kind = ImportedItem.Kind
 READERS = {Source.WORDPRESS: WordPressExport, Source.GHOST: GhostExport}
+# Articles are written this many at a time.
+BATCH_SIZE = 500
+# What an import writes of an existing article (the derived fields included).
+BULK_FIELDS = [
+    *("title", "standfirst", "body", "section", "status", "publish_at", "first_published_at"),
+    *("seo_title", "seo_description", "canonical_url", "word_count", "reading_time"),
+    *("hero_image", "hero_width", "hero_height", "hero_alt", "hero_caption", "hero_renditions"),
+    *("version", "updated_at"),
+]
+
+
+@dataclass
+class Pending:
+    """An article waiting for its batch to be written, with what goes with it."""
+
+    article: Article
+    item: ImportedItem | None
+    post: Post
+    fingerprint: str
+    tags: list[Tag]
+    authors: list[Author]
 
 
 class SectionsFrom:
@@ -114,6 +138,12 @@ class Loader:
         self.sections: dict[str, Section] = {}
         self.tags: dict[str, Tag] = {}
         self.addresses: list[tuple[str, ImportedItem]] = []
+        self.batch: list[Pending] = []
+        self.written_in_bulk = False
+        posts = [item.object_id for (kind, _), item in self.items.items() if kind == Kind.POST]
+        self.article_ids = set(Article.objects.filter(pk__in=posts).values_list("pk", flat=True))
+        # Every slug in use, so that each new article's is found without a query.
+        self.article_slugs = set(Article.objects.values_list("slug", flat=True))
 
     # --- the mapping table ---------------------------------------------------------------
 
@@ -148,7 +178,10 @@ class Loader:
             self.term(term)
         for post in progress(self.export.posts(), self.export.total):
             self.post(post)
+        self.write_batch()
         self.save_addresses()
+        if self.written_in_bulk:
+            everything_changed()  # bulk writes send no signals
 
     def author(self, person: Person) -> Author:
         """A byline without a login: no account, no password, no private email."""
@@ -286,14 +319,17 @@ class Loader:
         )
 
     def article(self, post: Post, label: str) -> None:
+        """An article, written with the others of its batch (bulk writes, no signals)."""
         fingerprint = post.fingerprint()
-        item, article = self.known(Kind.POST, post.key, Article)
-        outcome = self.outcome(item, article, fingerprint)
-        if outcome == "unchanged":
-            self.report.count(outcome, "post")
+        item = self.items.get((Kind.POST, post.key))
+        exists = item is not None and item.object_id in self.article_ids
+        if exists and item.fingerprint == fingerprint:
+            self.report.count("unchanged", "post")
             return
-        if article is None:
-            article = Article(slug=self.free_slug(Article, post.slug or f"post-{post.key}", 300))
+        if exists:
+            article = Article.objects.get(pk=item.object_id)
+        else:
+            article = Article(slug=self.free_article_slug(post.slug or f"post-{post.key}"))
         section, tags = self.placement(post)
         article.title = shorten(post.title, 300)
         article.standfirst = post.standfirst
@@ -304,17 +340,60 @@ class Loader:
         article.seo_description = shorten(post.seo_description, 200)
         article.canonical_url = valid_url(post.canonical_url)
         self.hero(article, post, label)
-        article.save()
-        item = self.remember(item, Kind.POST, post.key, article, fingerprint)
-        article.tags.set(tags)
-        Byline.objects.filter(article=article).delete()
-        Byline.objects.bulk_create(
-            Byline(article=article, author=self.authors[key], position=position)
-            for position, key in enumerate(dict.fromkeys(post.authors))
-            if key in self.authors
+        authors = [self.authors[key] for key in dict.fromkeys(post.authors) if key in self.authors]
+        self.batch.append(Pending(article, item, post, fingerprint, tags, authors))
+        self.report.count("updated" if exists else "created", "post")
+        if len(self.batch) >= BATCH_SIZE:
+            self.write_batch()
+
+    def write_batch(self) -> None:
+        """The pending articles, their bylines, tags, mapping and old addresses, in bulk."""
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        now = timezone.now()
+        created = [entry.article for entry in batch if entry.article.pk is None]
+        updated = [entry.article for entry in batch if entry.article.pk is not None]
+        for article in created + updated:
+            article.update_derived_fields()  # what save() does, for the bulk path
+            article.hero_renditions = renditions.record_for(
+                article.hero_image, article.hero_renditions
+            )
+        for article in updated:
+            article.version += 1
+            article.updated_at = now
+        Article.objects.bulk_create(created)
+        Article.objects.bulk_update(updated, fields=BULK_FIELDS)
+        self.article_ids.update(article.pk for article in created)
+        links = Article.tags.through
+        links.objects.filter(article__in=updated).delete()
+        links.objects.bulk_create(
+            links(article=entry.article, tag=tag) for entry in batch for tag in entry.tags
         )
-        self.addresses.extend((path, item) for path in post.old_addresses)
-        self.report.count(outcome, "post")
+        Byline.objects.filter(article__in=updated).delete()
+        Byline.objects.bulk_create(
+            Byline(article=entry.article, author=author, position=position)
+            for entry in batch
+            for position, author in enumerate(entry.authors)
+        )
+        items = []
+        for entry in batch:
+            item = entry.item or ImportedItem(
+                source=self.source, site=self.site, kind=Kind.POST, source_id=entry.post.key
+            )
+            item.content_type = self.types[Article]
+            item.object_id = entry.article.pk
+            item.fingerprint = entry.fingerprint
+            item.imported_at = now
+            self.items[Kind.POST, entry.post.key] = item
+            items.append(item)
+            self.addresses.extend((path, item) for path in entry.post.old_addresses)
+        known = [item for item in items if item.pk is not None]
+        ImportedItem.objects.bulk_create([item for item in items if item.pk is None])
+        ImportedItem.objects.bulk_update(
+            known, fields=["content_type", "object_id", "fingerprint", "imported_at"]
+        )
+        self.written_in_bulk = True
 
     def status(self, post: Post, statuses) -> tuple[str, object]:
         if post.state == State.PUBLISHED:
@@ -374,6 +453,16 @@ class Loader:
         self.report.count(outcome, "page")
 
     # --- helpers ----------------------------------------------------------------------
+
+    def free_article_slug(self, slug: str) -> str:
+        """free_slug for articles, counting those of the batch not yet written."""
+        base = slug[:300].strip("-") or "post"
+        candidate, number = base, 1
+        while candidate in self.article_slugs:
+            number += 1
+            candidate = f"{base[: 300 - len(str(number)) - 1]}-{number}"
+        self.article_slugs.add(candidate)
+        return candidate
 
     def free_slug(self, model, slug: str, limit: int) -> str:
         """slug, or slug-2, slug-3... when another row already has it."""
