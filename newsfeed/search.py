@@ -1,18 +1,29 @@
 """Full-text search of published items in PostgreSQL: web-search syntax, ranked, with snippets.
 
 Readers may write quotes for phrases, `-word` to leave a word out and `or` between
-alternatives (websearch_to_tsquery). The headline weighs most, then the standfirst,
-then the body; the stored search vector has a GIN index.
+alternatives (websearch_to_tsquery). The headline weighs most; the standfirst and the
+names of the item's tags, section and authors next; then the body. The stored search
+vector has a GIN index. Names are matched first, in their own small tables (one query),
+so an item tagged "NATO" is found by "NATO" whatever its text says. The words must all
+be in the text or all in one name: "NATO Stoltenberg" does not combine a tag and the text.
 """
 
 import nh3
 from django import forms
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, Func, QuerySet, TextField, Value
-from django.db.models.functions import Concat
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.db.models import F, Func, OuterRef, QuerySet, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import SEARCH_CONFIG, Article
+from articles.models import SEARCH_CONFIG, Article, Byline, Section, Tag
+from authors.models import Author
 
 MAX_QUERY_LENGTH = 200
 
@@ -29,14 +40,92 @@ class StripTags(Func):
     output_field = TextField()
 
 
+# Tag, section and author names weigh as much as the standfirst: below the headline.
+NAMES_WEIGHT = "B"
+
+
+class JoinedVectors(Func):
+    """Two tsvectors as one (PostgreSQL's ||), for ranking."""
+
+    arg_joiner = " || "
+    template = "(%(expressions)s)"
+    output_field = SearchVectorField()
+
+
+def _named(query) -> dict[str, list[int]]:
+    """The ids of the tags, sections and authors whose name matches the query, in one query.
+
+    Small tables; what they find is then passed on as plain ids (see _matching).
+    """
+
+    def matching(model, kind):
+        document = SearchVector("name", config=SEARCH_CONFIG)
+        rows = model.objects.annotate(document=document, kind=Value(kind)).filter(document=query)
+        return rows.order_by().values_list("kind", "pk")
+
+    found = {"tag": [], "section": [], "author": []}
+    rows = matching(Tag, "tag").union(
+        matching(Section, "section"), matching(Author, "author"), all=True
+    )
+    for kind, pk in rows:
+        found[kind].append(pk)
+    return found
+
+
+def _matching(queryset: QuerySet[Article], query) -> QuerySet[Article]:
+    """Items whose text, or the name of one of their tags, section or authors, matches.
+
+    The names found are passed as plain ids, so that the planner sees how many items they
+    bring and reads few through their indexes; when no name matches, as for most words,
+    the text's GIN index alone answers.
+    """
+    named = _named(query)
+    by_names = []
+    if named["tag"]:
+        tagged = Article.tags.through.objects.filter(tag_id__in=named["tag"])
+        by_names.append(tagged.values("article_id"))
+    if named["section"]:
+        in_sections = Article.objects.filter(section_id__in=named["section"])
+        by_names.append(in_sections.order_by().values("pk"))
+    if named["author"]:
+        bylines = Byline.objects.filter(author_id__in=named["author"])
+        by_names.append(bylines.order_by().values("article_id"))
+    if not by_names:
+        return queryset.filter(search_vector=query)
+    by_text = Article.objects.filter(search_vector=query).order_by().values("pk")
+    return queryset.filter(pk__in=by_text.union(*by_names))
+
+
+def _names():
+    """The item's tag, section and author names as one text, for ranking."""
+
+    def joined(queryset, field):
+        names = queryset.values("article").annotate(
+            names=StringAgg(field, " ", output_field=TextField())
+        )
+        return Coalesce(Subquery(names.values("names")), Value(""), output_field=TextField())
+
+    tags = Article.tags.through.objects.filter(article=OuterRef("pk"))
+    authors = Byline.objects.filter(article=OuterRef("pk"))
+    return Concat(
+        "section__name",
+        Value(" "),
+        joined(tags, "tag__name"),
+        Value(" "),
+        joined(authors, "author__name"),
+        output_field=TextField(),
+    )
+
+
 def search_published(queryset: QuerySet[Article], *, terms: str) -> QuerySet[Article]:
     """Items of `queryset` matching `terms`, best first, each with a highlighted `snippet`."""
     query = SearchQuery(terms, search_type="websearch", config=SEARCH_CONFIG)
     text = Concat("standfirst", Value(" "), StripTags("body"), output_field=TextField())
+    names = SearchVector(_names(), weight=NAMES_WEIGHT, config=SEARCH_CONFIG)
     return (
-        queryset.filter(search_vector=query)
+        _matching(queryset, query)
         .annotate(
-            rank=SearchRank(F("search_vector"), query),
+            rank=SearchRank(JoinedVectors(F("search_vector"), names), query),
             snippet=SearchHeadline(
                 text,
                 query,

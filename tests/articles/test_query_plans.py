@@ -73,3 +73,17 @@ def test_reader_page_queries_use_indexes_not_a_full_scan(client, large_newsroom)
             if "Seq Scan on articles_article " in explained + " ":
                 scans.append(f"{path}: {query['sql'][:400]}\n{explained}")
     assert scans == [], "\n\n".join(scans)
+
+
+def test_search_by_a_tag_name_reads_its_few_items_through_indexes(client, large_newsroom):
+    """A word that names a rare tag finds its items by index, among 10,000 others."""
+    wiesbaden = make_tag(name="Wiesbaden", slug="wiesbaden")
+    for article in large_newsroom.more:
+        article.tags.add(wiesbaden)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/?q=Wiesbaden")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="feed-item ') == len(large_newsroom.more)
+    for query in queries.captured_queries:
+        if query["sql"].startswith("SELECT") and "articles_article" in query["sql"]:
+            assert "Seq Scan on articles_article " not in plan(query["sql"]) + " ", query["sql"]

@@ -54,7 +54,8 @@ PAGES = {
     "section": (lambda items: "/section/ukraine/", 6, 2),
     "tag": (lambda items: "/tag/kharkiv/", 5, 2),
     "author": (lambda items: "/author/reporter/", 5, 2),
-    "search": (lambda items: "/search/?q=Kharkiv", 4, 2),
+    # One of them finds the tags, sections and authors the words name (newsfeed/search.py).
+    "search": (lambda items: "/search/?q=Kharkiv", 5, 3),
     "article": (lambda items: items[0].get_absolute_url(), 11, 0),
     "read more": (lambda items: f"/read-more/{items[0].slug}/", 6, 3),
 }

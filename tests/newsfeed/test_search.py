@@ -1,6 +1,11 @@
-import pytest
+from datetime import timedelta
 
-from tests.factories import make_article
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.factories import make_article, make_author, make_section, make_tag
 from tests.html import element, elements, parse, text, with_class
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +115,63 @@ def test_an_empty_search_prompts_for_words_and_claims_no_results(client):
     page = parse(search(client, ""))
     assert "Type a few words" in text(element(page, "//main"))
     assert "No results" not in text(element(page, "//main"))
+
+
+def test_search_finds_every_article_tagged_with_the_words(client):
+    """Searching "NATO" finds the six articles tagged NATO, not only the two that say it."""
+    nato = make_tag(name="NATO", slug="nato")
+    said = [make_article(title=f"NATO summit day {n}", tags=[nato]) for n in range(2)]
+    tagged = [make_article(title=f"Alliance talks, part {n}", tags=[nato]) for n in range(4)]
+    make_article(title="Grain exports from Odesa")
+    assert sorted(result_titles(search(client, "NATO"))) == sorted(
+        article.title for article in said + tagged
+    )
+
+
+def test_search_finds_articles_by_section_and_author_names(client):
+    """A section's name or an author's name finds their articles, with no word in the text."""
+    europe = make_section(name="Europe", slug="europe")
+    in_europe = make_article(title="Talks in Brussels", section=europe)
+    reporter = make_author(name="Martin Fornusek", slug="martin-fornusek")
+    by_reporter = make_article(title="Drones over Kharkiv", authors=[reporter])
+    make_article(title="Grain exports from Odesa")
+    assert result_titles(search(client, "Europe")) == [in_europe.title]
+    assert result_titles(search(client, "Fornusek")) == [by_reporter.title]
+    assert result_titles(search(client, "Martin Fornusek")) == [by_reporter.title]
+
+
+def test_headline_matches_rank_above_tag_section_and_author_matches(client):
+    """The word in the headline ranks first; in a tag, section or byline next; in the body last."""
+    nato = make_tag(name="NATO", slug="nato")
+    make_article(title="Alliance talks", tags=[nato], publish_at=timezone.now())
+    make_article(title="Summit notes", body="<p>NATO was mentioned once.</p>")
+    make_article(title="NATO opens an office", publish_at=timezone.now() - timedelta(days=3))
+    assert result_titles(search(client, "NATO")) == [
+        "NATO opens an office",
+        "Alliance talks",
+        "Summit notes",
+    ]
+
+
+def test_search_by_names_runs_a_fixed_number_of_queries(client):
+    """Matching tags, sections and authors costs no query more for 30 items than for 3."""
+    nato = make_tag(name="NATO", slug="nato")
+    section = make_section(name="Europe", slug="europe")
+    authors = [make_author(name=f"Reporter {n} NATO desk") for n in range(2)]
+
+    def add(count):
+        for number in range(count):
+            make_article(
+                title=f"Alliance talks {number}", tags=[nato], section=section, authors=authors
+            )
+
+    def queries_and_results():
+        with CaptureQueriesContext(connection) as queries:
+            response = search(client, "NATO")
+        return len(queries), len(result_titles(response))
+
+    add(3)
+    few, shown = queries_and_results()
+    assert shown == 3
+    add(27)
+    assert queries_and_results() == (few, 20)
