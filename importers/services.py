@@ -394,6 +394,7 @@ class Loader:
             known, fields=["content_type", "object_id", "fingerprint", "imported_at"]
         )
         self.written_in_bulk = True
+        self.save_addresses()  # so the list stays as short as a batch
 
     def status(self, post: Post, statuses) -> tuple[str, object]:
         if post.state == State.PUBLISHED:
@@ -479,6 +480,7 @@ class Loader:
         wanted = {}
         for path, item in self.addresses:
             wanted.setdefault(path[:500], item)
+        self.addresses = []
         existing = set(OldAddress.objects.filter(path__in=wanted).values_list("path", flat=True))
         OldAddress.objects.bulk_create(
             [

@@ -78,6 +78,12 @@ def person_key(login: str) -> str:
     return slugify(login or "", allow_unicode=True)
 
 
+def co_author_login(category) -> str:
+    """The login a Co-Authors Plus byline names: its text, or its nicename less "cap-"."""
+    nicename = unquote(category.get("nicename", "")).strip()
+    return (category.text or "").strip() or nicename.removeprefix("cap-")
+
+
 def author_slug(login: str, name: str) -> str:
     return markup.ascii_slug(login) or markup.ascii_slug(name) or "author"
 
@@ -104,6 +110,7 @@ class WordPressExport:
         self.people: dict[str, Person] = {}
         self.terms: dict[tuple[str, str], Term] = {}
         self.attachments = Attachments()
+        self.bylined: set[str] = set()
         self.total = 0
         self.site = ""  # the old site's address: post ids are only unique within a site
         self._scan()
@@ -165,6 +172,13 @@ class WordPressExport:
                     seen_item = True
                 self._scan_item(element)
         self._check_version()
+        # Co-Authors Plus bylines of people the file describes nowhere else: named by login.
+        for login in self.bylined:
+            key = person_key(login)
+            if key and key not in self.people:
+                self.people[key] = Person(
+                    key=key, name=login, slug=author_slug(login, login), old_slug=key
+                )
 
     def _check_version(self) -> None:
         if self.version not in VERSIONS:
@@ -235,6 +249,8 @@ class WordPressExport:
                 kind = {"category": "category", "post_tag": "tag"}.get(domain)
                 if kind:
                     self._add_term(kind, category.get("nicename", ""), category.text or "")
+                elif domain == "author":
+                    self.bylined.add(co_author_login(category))
 
     def _add_guest_author(self, postmeta: dict, values: dict) -> None:
         """A Co-Authors Plus guest author: a byline with no WordPress account."""
@@ -282,9 +298,7 @@ class WordPressExport:
             elif domain == "post_tag" and nicename:
                 tags.append(nicename)
             elif domain == "author":  # Co-Authors Plus: the bylines, in order
-                login = (category.text or "").strip() or nicename.removeprefix("cap-")
-                if person_key(login) in self.people:
-                    authors.append(person_key(login))
+                authors.append(person_key(co_author_login(category)))
         if not authors and person_key(values.get("dc:creator", "")):
             authors = [person_key(values["dc:creator"])]
         picture = self.attachments.by_id.get(postmeta.get("_thumbnail_id", ""))

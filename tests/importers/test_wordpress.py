@@ -134,6 +134,7 @@ def test_feature_image_is_checked_stored_without_metadata_and_described(imported
     article = Article.objects.get(slug="kyiv-restores-power")
     assert article.hero_image.name.startswith("articles/2026/")
     assert article.hero_alt == "A repaired substation"
+    assert (article.hero_width, article.hero_height) == (1200, 800)
     assert article.hero_caption == "Crews at the Darnytsia substation"
     with Image.open(article.hero_image.path) as stored:
         assert stored.size == (1200, 800)
@@ -272,3 +273,14 @@ def test_two_wordpress_sites_with_the_same_post_ids_are_kept_apart(tmp_path):
     assert report.counts["created", "post"] == 7
     assert Article.objects.filter(slug="kyiv-restores-power").exists()
     assert Article.objects.filter(slug="lviv-restores-power").exists()
+
+
+def test_a_co_author_known_only_by_login_is_still_in_the_byline(tmp_path):
+    """A Co-Authors Plus byline the file describes nowhere else becomes an author named by login."""
+    olena = '<category domain="author" nicename="cap-olena"><![CDATA[olena]]></category>'
+    stringer = '<category domain="author" nicename="cap-stringer"><![CDATA[stringer]]></category>'
+    path = tmp_path / "export.xml"
+    path.write_text(WORDPRESS.read_text().replace(olena, olena + stringer))
+    assert not run_import(path).error
+    article = Article.objects.get(slug="kyiv-restores-power")
+    assert [b.author.name for b in article.bylines.all()][-1] == "stringer"
