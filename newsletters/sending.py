@@ -13,11 +13,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection as database
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
 
-from newsletters.emails import IssueEmail
+from newsletters.emails import IssueEmail, RawIssueEmail
 from newsletters.models import Delivery, Issue, Subscription
 
 logger = logging.getLogger(__name__)
@@ -120,43 +121,97 @@ def next_batch(issue) -> list[Delivery]:
 
 def send_batch(email: IssueEmail, batch: list[Delivery], pacer: Pacer) -> None:
     """The batch over one connection to the mail server (or the provider)."""
-    connection = get_connection()
+    sender = BatchSender(email, pacer)
     try:
         for delivery in batch:
-            send_one(email, delivery, connection, pacer)
+            sender.send(delivery)
     finally:
-        connection.close()
+        sender.close()
 
 
-def send_one(email: IssueEmail, delivery: Delivery, connection, pacer: Pacer) -> None:
-    rows = Delivery.objects.filter(pk=delivery.pk)
-    if not delivery.receiving:
-        rows.update(status=Delivery.Status.SKIPPED)
-        return
-    # Written before the mail server sees the email, so that it is never sent twice.
-    rows.update(status=Delivery.Status.SENDING, attempts=F("attempts") + 1)
-    attempts = delivery.attempts + 1
-    pacer.wait()
-    try:
-        sent = connection.send_messages(
-            [email.message(delivery.subscriber, delivery_id=delivery.pk)]
-        )
-    except Exception as error:  # any backend's error: recorded on the delivery, not raised
-        connection.close()  # the next message opens a fresh connection
-        if is_temporary(error) and attempts < settings.NEWSLETTER_MAX_ATTEMPTS:
-            rows.update(
-                status=Delivery.Status.PENDING,
-                retry_at=timezone.now() + retry_delay(attempts),
-                error=str(error)[:1000],
+def as_expression(value, field):
+    return value if hasattr(value, "resolve_expression") else Value(value, output_field=field)
+
+
+class BatchSender:
+    """Sends deliveries over one connection, with one database write per email.
+
+    SENDING is committed before the mail server sees an email, so that it is never sent
+    twice; the emails the server accepted are marked SENT in that same commit, the next
+    one's (or at the end). A sender killed in between leaves its last accepted email
+    SENDING, which the next sender marks unconfirmed and does not send again.
+    """
+
+    def __init__(self, email: IssueEmail, pacer: Pacer):
+        self.email = email
+        self.pacer = pacer
+        self.connection = get_connection()
+        self.accepted: list[int] = []
+        # To an SMTP server, the issue's bytes made once per batch (its Date is the batch's).
+        self.raw = RawIssueEmail(email) if isinstance(self.connection, SMTPBackend) else None
+
+    def write(self, pk=None, **fields) -> None:
+        """Record the accepted emails as SENT and `fields` on pk, in one statement."""
+        if not self.accepted:
+            if pk is not None:
+                Delivery.objects.filter(pk=pk).update(**fields)
+            return
+        accepted = {"status": Delivery.Status.SENT, "sent_at": timezone.now(), "error": ""}
+        changes = {}
+        for name in {*accepted, *fields}:
+            field = Delivery._meta.get_field(name)
+            on_pk, on_accepted = fields.get(name, F(name)), accepted.get(name, F(name))
+            changes[name] = Case(
+                When(pk=pk, then=as_expression(on_pk, field)),
+                default=as_expression(on_accepted, field),
+                output_field=field,
             )
+        Delivery.objects.filter(pk__in=[*self.accepted, pk]).update(**changes)
+        self.accepted = []
+
+    def send(self, delivery: Delivery) -> None:
+        if not delivery.receiving:
+            self.write(delivery.pk, status=Delivery.Status.SKIPPED)
+            return
+        self.write(delivery.pk, status=Delivery.Status.SENDING, attempts=F("attempts") + 1)
+        attempts = delivery.attempts + 1
+        self.pacer.wait()
+        try:
+            self.connection.open()  # opens once; an open connection is kept
+            sent = self.deliver(delivery)
+        except Exception as error:  # any backend's error: recorded on the delivery, not raised
+            self.connection.close()  # the next email opens a fresh connection
+            logger.warning("Newsletter delivery %s failed: %s", delivery.pk, error)
+            if is_temporary(error) and attempts < settings.NEWSLETTER_MAX_ATTEMPTS:
+                retry_at = timezone.now() + retry_delay(attempts)
+                self.write(
+                    delivery.pk,
+                    status=Delivery.Status.PENDING,
+                    retry_at=retry_at,
+                    error=str(error)[:1000],
+                )
+            else:
+                self.write(delivery.pk, status=Delivery.Status.FAILED, error=str(error)[:1000])
+            return
+        if sent:
+            self.accepted.append(delivery.pk)
         else:
-            rows.update(status=Delivery.Status.FAILED, error=str(error)[:1000])
-        logger.warning("Newsletter delivery %s failed: %s", delivery.pk, error)
-        return
-    if sent:
-        rows.update(status=Delivery.Status.SENT, sent_at=timezone.now(), error="")
-    else:
-        rows.update(status=Delivery.Status.FAILED, error="The email backend sent nothing.")
+            self.write(
+                delivery.pk, status=Delivery.Status.FAILED, error="The email backend sent nothing."
+            )
+
+    def deliver(self, delivery: Delivery) -> int:
+        """Hand the email to the connection; how many it took (1 or 0)."""
+        raw = self.raw and self.raw.for_recipient(delivery.subscriber, delivery.pk)
+        if raw is not None:
+            self.connection.connection.sendmail(self.raw.sender, [delivery.subscriber.email], raw)
+            return 1
+        message = self.email.message(delivery.subscriber, delivery_id=delivery.pk)
+        return self.connection.send_messages([message])
+
+    def close(self) -> None:
+        self.write()
+        self.connection.close()
 
 
 def finish(issue):

@@ -21,7 +21,8 @@ CLOCK_SECONDS = 60
 
 
 def clock(stop: threading.Event, every: float) -> None:
-    while not stop.is_set():
+    """services.due_work() now and then every `every` seconds until stop is set."""
+    while True:
         try:
             for line in services.due_work():
                 logger.info("%s", line)
@@ -29,7 +30,8 @@ def clock(stop: threading.Event, every: float) -> None:
             logger.exception("The newsletters' clock failed this time")
         finally:
             connection.close()
-        stop.wait(every)
+        if stop.wait(every):
+            return
 
 
 def email_destination() -> str:
@@ -52,16 +54,23 @@ class Command(BaseCommand):
             "--clock", dest="clock_seconds", type=float, default=CLOCK_SECONDS,
             help="Seconds between two runs of the clock.",
         )  # fmt: skip
+        parser.add_argument(
+            "--batch", action="store_true", help="Run the clock once and every due task, then stop."
+        )
 
-    def handle(self, *args, interval, clock_seconds, **options):
+    def handle(self, *args, interval, clock_seconds, batch, **options):
         logging.getLogger("django_tasks_db").setLevel(logging.INFO)
         self.stdout.write(f"Worker started. Emails go to {email_destination()}.")
         stop = threading.Event()
-        threading.Thread(target=clock, args=(stop, clock_seconds), daemon=True).start()
+        if batch:
+            stop.set()
+            clock(stop, clock_seconds)  # once, before the tasks
+        else:
+            threading.Thread(target=clock, args=(stop, clock_seconds), daemon=True).start()
         worker = Worker(
             queue_names=["*"],
             interval=interval,
-            batch=False,
+            batch=batch,
             backend_name="default",
             startup_delay=False,
             max_tasks=None,
