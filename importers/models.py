@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -75,3 +76,47 @@ class OldAddress(models.Model):
 
     def __str__(self):
         return self.path
+
+
+class ImportRun(models.Model):
+    """One upload in the admin: read without saving by the worker, confirmed, then imported.
+
+    Large archives take minutes, longer than a web request may, so both steps run in
+    the background worker (importers/tasks.py) and the page shows where they are.
+    """
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", _("Reading the file")
+        CHECKED = "checked", _("Read: waiting for your confirmation")
+        IMPORTING = "importing", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Refused")
+
+    source = models.CharField(_("source"), max_length=20, choices=Source)
+    file_name = models.CharField(_("uploaded file"), max_length=300)
+    token = models.CharField(max_length=32, unique=True, editable=False)
+    options = models.JSONField(_("options"), default=dict)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.CHECKING)
+    dry_run_report = models.JSONField(_("dry run's report"), default=dict, blank=True)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_source_display()}: {self.file_name}"
+
+    @property
+    def is_working(self) -> bool:
+        return self.status in {self.Status.CHECKING, self.Status.IMPORTING}

@@ -63,6 +63,7 @@ EDITOR_WORKFLOW_PERMISSIONS = [
     # An import publishes what was public on the old site, so it is an editor's step.
     ("importers", "run_import"),
     ("importers", "view_importeditem"),
+    ("importers", "view_importrun"),
 ]
 
 
