@@ -17,7 +17,10 @@ def paginate(request, queryset):
     return stream_page_or_404(queryset, number=page_number(request), per_page=ITEMS_PER_PAGE)
 
 
+@paged()
 def home(request):
+    # One page: its feed continues on the news feed's page 2 (Show More).
+    page_number(request, maximum=1)
     sections = article_pieces.sections()
     rows = remembered(
         "home",

@@ -52,7 +52,8 @@ def paged_lists(newsroom) -> dict[str, tuple[str, dict, str]]:
 
 
 @pytest.mark.parametrize(
-    "name", ["news-feed", "section", "tag", "author", "search", "corrections", "read-more", "article"]
+    "name",
+    ["news-feed", "section", "tag", "author", "search", "corrections", "read-more", "article"],
 )
 def test_only_plain_numbers_from_two_are_pages(client, newsroom, name):
     """Page 2 answers; page 1 is a 301 to the address without it; other spellings are a 404."""
@@ -74,3 +75,11 @@ def test_the_link_back_to_the_first_page_has_no_page_number(client, newsroom):
     """From page 2, "Newer items" links to the list's own address, not to ?page=1."""
     response = client.get("/news-feed/", {"page": "2"})
     assert 'rel="prev" href="/news-feed/"' in response.content.decode()
+
+
+def test_the_home_page_has_no_later_pages(client, newsroom):
+    """The home page is one page: ?page=1 is a 301 to it and ?page=3 a 404, not a copy of it."""
+    first = client.get("/", {"page": "1"})
+    assert (first.status_code, first["Location"]) == (301, "/")
+    assert client.get("/", {"page": "3"}).status_code == 404
+    assert client.get("/", {"page": "+3"}).status_code == 404
