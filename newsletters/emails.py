@@ -167,6 +167,7 @@ def confirmation_message(subscriber, newsletters, *, already_subscribed: bool):
     confirm = tokens.confirm_token(subscriber, [n.pk for n in newsletters])
     context = {
         "newsletters": newsletters,
+        "names": ", ".join(newsletter.name for newsletter in newsletters),
         "already_subscribed": already_subscribed,
         "confirm_url": absolute_url(reverse("newsletters:confirm", kwargs={"token": confirm})),
         "manage_url": manage_url(subscriber),

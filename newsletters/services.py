@@ -135,7 +135,7 @@ def top_stories(newsletter: Newsletter, *, now: datetime) -> list[Article]:
 
 def issue_subject(newsletter: Newsletter, date) -> str:
     with translation.override(newsletter.language):
-        return f"{newsletter.name}: {formats.date_format(date, 'j F Y')}"
+        return f"{newsletter.name}: {formats.date_format(date, 'j E Y')}"
 
 
 @transaction.atomic

@@ -279,3 +279,28 @@ def test_the_copy_made_from_the_issues_bytes_is_the_email_django_would_build():
         assert str(fast[header]).strip() == str(built[header]).strip(), header
     for kind in ["plain", "html"]:
         assert fast.get_body((kind,)).get_content() == built.get_body((kind,)).get_content()
+
+
+def test_a_ukrainian_newsletter_speaks_ukrainian(
+    smtp_server, run_tasks, django_capture_on_commit_callbacks
+):
+    """Its issue's subject, dates and every string of the email are Ukrainian."""
+    from datetime import date
+
+    newsletter = make_newsletter(name="Україна щодня", language="uk")
+    make_subscriber(newsletters=[newsletter])
+    subject = services.issue_subject(newsletter, date(2026, 12, 2))
+    issue = make_issue(newsletter=newsletter, subject=subject, date=date(2026, 12, 2))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_now(issue=issue)
+    run_tasks()
+
+    [message] = smtp_server.messages
+    assert message["Subject"].strip() == "Україна щодня: 2 грудня 2026"
+    html = parse(message.get_body(("html",)).get_content())
+    assert html.get("lang") == "uk"
+    footer = " ".join(a.text for a in elements(html, "//a"))
+    assert "Відписатися" in footer
+    assert "Керувати розсилками" in footer
+    assert "Unsubscribe" not in message.get_body(("plain",)).get_content()
