@@ -50,7 +50,7 @@ class Renderer:
             return f"<blockquote><p>{payload.get('calloutText', '')}</p></blockquote>"
         if name in {"paywall", "email", "email-cta", "signup", "button", "toggle", "product"}:
             return ""
-        self.notes.append(f"a {name} card is not shown")
+        self.notes.append(f"its {name} card is not shown")
         return ""
 
     # --- mobiledoc --------------------------------------------------------------------

@@ -52,7 +52,7 @@ def test_mobiledoc_is_rendered_when_there_is_no_html(imported):
     stored = Article.objects.get(slug="osce-shelling").body
     assert "From the <b>archive</b>." in stored
     assert "<script" not in stored
-    assert any("unknown-widget card is not shown" in line for line in imported.lines)
+    assert any("its unknown-widget card is not shown" in line for line in imported.lines)
 
 
 def test_html_is_used_as_it_is_with_ghost_urls_made_relative(imported):

@@ -96,3 +96,12 @@ def test_a_page_the_site_has_is_never_redirected(wordpress):
     """The fallback runs only on a 404: an address this site answers is its own."""
     assert Client().get("/news/kyiv-restores-power/").status_code == 200
     assert Client().get("/about-us/").status_code == 200
+
+
+def test_an_old_address_asked_for_before_the_import_redirects_after_it(page_cache):
+    """A 404 the page cache kept from before the import does not hide the new redirect."""
+    path = "/2026/02/kyiv-restores-power/"
+    assert Client().get(path).status_code == 404
+    assert Client().get(path).status_code == 404  # now from the page cache
+    assert not run_import(WORDPRESS).error
+    assert redirect_of(path) == (301, "/news/kyiv-restores-power/")
