@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from articles import policy, services
+from articles import desk, policy, services
 from articles.admin_forms import WORKFLOW_BUTTON, ArticleAdminForm
 from articles.admin_views import ArticleWorkflowViews
 from articles.models import CONTENT_FIELDSETS, Article, Byline, Correction, Section, Tag
@@ -41,7 +41,9 @@ class NoDeleteRelated:
         return formfield
 
 
-class BylineInline(NoDeleteRelated, admin.TabularInline):
+class BylineInline(NoDeleteRelated, admin.StackedInline):
+    """Stacked: labelled fields that fit a phone (a table of bylines ran off its screen)."""
+
     model = Byline
     extra = 1
     autocomplete_fields = ["author"]
@@ -77,6 +79,21 @@ class CorrectionInline(admin.StackedInline):
         return policy.is_editor(request.user) and super().has_delete_permission(request, obj)
 
 
+class QueueFilter(admin.SimpleListFilter):
+    """The article list narrowed to one of the person's desk queues (linked from the home page)."""
+
+    title = _("queue")
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [(queue.key, queue.title) for queue in desk.queues_for(request.user)]
+
+    def queryset(self, request, queryset):
+        if self.value() not in {queue.key for queue in desk.queues_for(request.user)}:
+            return queryset
+        return desk.filtered(queryset, request.user, self.value())
+
+
 # What the form adds to the content's groups: typed tags and a kept hero image.
 FORM_ONLY_FIELDS = {
     CONTENT_FIELDSETS[1][0]: ["new_tags"],
@@ -89,7 +106,7 @@ BODY_AS_READ = {"body": "body_as_read"}
 class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["title", "kind", "section", "status", "byline_names", "publish_at"]
-    list_filter = ["status", "kind", "section", "is_breaking", "authors"]
+    list_filter = [QueueFilter, "status", "kind", "section", "is_breaking", "authors"]
     list_select_related = ["section"]
     search_fields = ["title", "standfirst", "slug"]
     prepopulated_fields = {"slug": ["title"]}

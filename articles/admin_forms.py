@@ -74,6 +74,8 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["edited_version"].required = True
             self.fields["edited_version"].initial = self.instance.version
+        date, time = self.fields["schedule_for"].widget.widgets
+        date.attrs["aria-label"], time.attrs["aria-label"] = _("Schedule for: date"), _("time")
         self.fields["schedule_for"].help_text = _(
             'Used by "Save and schedule": readers see the article from this time. '
             "Newsroom time (%(zone)s), 24-hour."

@@ -2,6 +2,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from articles import pieces, selectors
+from caching.dependencies import exact
 from caching.pieces import joined, remembered
 from website.pagination import page_number, paged, stream_page_or_404
 
@@ -20,6 +21,8 @@ def article_detail(request, slug):
             return HttpResponsePermanentRedirect(new_url)
         raise
     pages = page_number(request, param="more", maximum=MAX_READ_MORE_PAGES)
+    with exact():  # its own text, byline and corrections: fresh on the next request
+        parts = pieces.article_parts(article)
     shown = READ_MORE_PAGE_SIZE * pages
     read_more = remembered(
         "read-more",
@@ -32,7 +35,7 @@ def article_detail(request, slug):
         "articles/article_detail.html",
         {
             "article": article,
-            "parts": pieces.article_parts(article),
+            "parts": parts,
             "read_more": joined(pieces.feed_cards(read_more[:shown])),
             "read_more_next": pages + 1 if len(read_more) > shown else None,
         },

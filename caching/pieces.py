@@ -1,7 +1,7 @@
 """Rendered pieces of reader pages, and lists of what pages show, kept per version.
 
-The page cache keeps whole pages and drops them all whenever anything changes.
-A page rendered again after that is mostly made of pieces that did not change:
+The page cache keeps whole pages and drops those that show what changed. A
+page rendered again after that is mostly made of pieces that did not change:
 the cards of the other items, the article itself, the list of sections. Each
 piece is kept under a key (caching/keys.py) made of
 
@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
-from caching import keys, versions
+from caching import dependencies, keys, versions
 from caching.local_copies import LocalCopies
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,9 @@ local_pieces = LocalCopies(megabytes=settings.FRAGMENT_LOCAL_MEGABYTES)
 def get_or_render(wanted: Sequence[str], render: Callable[[list[int]], list]) -> list:
     """The value under each key; `render(indexes)` makes the missing ones in one go.
 
-    Looks in this process's memory, then in the shared cache, then renders.
+    Looks in this process's memory, then in the shared cache, then renders. What a
+    value shows (caching/dependencies.py) is stored with it and counts for the page
+    it is used in, whether it was found or made.
     """
     if not settings.FRAGMENT_CACHE_ENABLED:
         return render(list(range(len(wanted))))
@@ -51,16 +53,21 @@ def get_or_render(wanted: Sequence[str], render: Callable[[list[int]], list]) ->
             shared = {}
         local_pieces.set_many(shared)
         found.update(shared)
+    for key in set(found):
+        dependencies.replay(found[key][1])
     missing = [index for index, key in enumerate(wanted) if key not in found]
     if missing:
-        made = {wanted[index]: value for index, value in zip(missing, render(missing), strict=True)}
+        with dependencies.recording() as shown:
+            values = render(missing)
+        tags = frozenset(shown.exact | shown.lagging)
+        made = {wanted[index]: (value, tags) for index, value in zip(missing, values, strict=True)}
         try:
             cache.set_many(made, timeout=settings.FRAGMENT_CACHE_SECONDS)
         except Exception:
             logger.exception("pieces: could not store %d pieces", len(made))
         local_pieces.set_many(made)
         found.update(made)
-    return [found[key] for key in wanted]
+    return [found[key][0] for key in wanted]
 
 
 def remembered(name: str, make: Callable[[], object], **inputs):
@@ -83,8 +90,18 @@ def piece(name: str, render: Callable[[], object], **inputs):
     return get_or_render([key], lambda _indexes: [render()])[0]
 
 
-def item_pieces(kind: str, rows: Sequence[tuple[int, int]], render: Callable[[list[int]], list]):
-    """One piece of each item, given as (pk, version); render(indexes) makes the missing ones."""
+def item_pieces(
+    kind: str,
+    rows: Sequence[tuple[int, int]],
+    render: Callable[[list[int]], list],
+    *,
+    label: str = "articles.Article",
+):
+    """One piece of each item, given as (pk, version); render(indexes) makes the missing ones.
+
+    The items are instances of the model with this label: the page shows each of them.
+    """
+    dependencies.shows(*(keys.shown_pk(label, pk) for pk, _version in rows))
     code, related = versions.code_stamp(), versions.current().related
     item_keys = [
         keys.item_piece(code=code, related=related, kind=kind, pk=pk, version=version)

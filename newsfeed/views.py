@@ -2,6 +2,7 @@ from django.shortcuts import render
 
 from articles import pieces as article_pieces
 from articles import selectors
+from caching.dependencies import shows_exactly
 from caching.pieces import joined, remembered
 from newsfeed import pieces
 from newsfeed import selectors as page_selectors
@@ -60,7 +61,12 @@ def home(request):
 
 
 def listing(request, template, rows, **context):
-    """A page of a stream of feed cards (news feed, section, tag, author)."""
+    """A page of a stream of feed cards (news feed, section, tag, author).
+
+    The section, tag or author it is about is shown exactly (its name, bio); the
+    cards lag like every list of the latest items (caching/dependencies.py).
+    """
+    shows_exactly(*context.values())
     page = paginate(request, rows)
     cards = article_pieces.feed_cards(page.object_list, show_images=True)
     return render(request, template, {**context, "page": page, "cards": cards})

@@ -34,7 +34,8 @@ PROJECT_APPS = [
     "demo",
 ]
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin, with the desk's queues on its home page (newsroom/admin_site.py).
+    "newsroom.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

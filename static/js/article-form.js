@@ -14,6 +14,27 @@
     shortcuts.addTimezoneWarning = function () {};
   });
 
+  // select2's boxes (tags, byline authors) are not tied to their field's label: tie them.
+  function labelSearchBoxes(root) {
+    root.querySelectorAll(".select2-container").forEach(function (container) {
+      const select = container.previousElementSibling;
+      const label = select && select.id && document.querySelector("label[for='" + select.id + "']");
+      if (!label) return;
+      if (!label.id) label.id = select.id + "-label";
+      container.querySelectorAll("[role=combobox], [role=textbox], .select2-search__field").forEach(function (box) {
+        const named = (box.getAttribute("aria-labelledby") || "").split(" ");
+        if (!named.includes(label.id)) {
+          box.setAttribute("aria-labelledby", [label.id].concat(named).join(" ").trim());
+        }
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    labelSearchBoxes(document);
+    new MutationObserver(function () { labelSearchBoxes(document); })
+      .observe(document.body, { childList: true, subtree: true });
+  });
+
   function snapshot(form) {
     const parts = [];
     for (const [name, value] of new FormData(form)) {
