@@ -11,6 +11,35 @@ CONTENT_STATE = "content-state"
 # The version of what pieces show besides their own item (authors, sections, tags...).
 RELATED_VERSION = "related-version"
 
+# What pages and pieces show, as tags (caching/dependencies.py): one model instance each
+# ("article-12"), the latest items (lists, feeds, Read more) and everything at once.
+LATEST = "latest"
+EVERYTHING = "all"
+
+
+def shown_pk(label: str, pk) -> str:
+    """The tag of one instance of the model with this label, e.g. "article-12"."""
+    return f"{label.rsplit('.', 1)[-1].lower()}-{pk}"
+
+
+def shown(instance) -> str:
+    """The tag of one model instance, e.g. "author-3"."""
+    return shown_pk(instance._meta.label, instance.pk)
+
+
+# The change clock: goes up by one with every change (caching/dependencies.py).
+SHOWN_CLOCK = "shown-clock"
+
+
+def shown_at(tag: str) -> str:
+    """When what a tag names last changed: (change clock, timestamp)."""
+    return f"shown-at:{tag}"
+
+
+def rendering(page_key: str) -> str:
+    """Held by the one process rendering a page again while the others serve the stale one."""
+    return f"rendering:{page_key}"
+
 
 # Query parameters that say where a reader came from, never what the page shows: a
 # page's key (and the request its view sees) leaves them out, so a share on a social

@@ -1,11 +1,22 @@
-"""A page cache for anonymous readers, kept fresh by a content version.
+"""A page cache for anonymous readers, kept fresh by what each page shows.
 
-Nearly all traffic is anonymous readers of a few pages, so their pages are kept
-whole in the cache (Redis when REDIS_URL is set). Every page is stored with the
-content version it was made for (caching/versions.py); any change readers could
-see (caching/watched.py) starts a new version, so every page is fresh at once.
-No page outlives the next scheduled publish time, so a scheduled article
-appears on time. The key carries the code stamp, so new code renders anew.
+Nearly all traffic is anonymous readers, so their pages are kept whole in the
+shared cache (Redis when REDIS_URL is set, else PostgreSQL's cache table), with
+their gzip and brotli bodies (caching/compression.py). While a page is rendered,
+what it shows is recorded (caching/dependencies.py): the article, the items of
+its lists, its author or section, the latest items. A change (caching/watched.py)
+stamps the tags of what changed, so only the pages showing it are dropped:
+
+- a tag the page shows exactly (its article, its author...) changed after the page
+  was made: the next request renders it again;
+- only lagging tags changed (the latest items in its lists): the page is served
+  until it is PAGE_CACHE_LAG_SECONDS old; then one request renders it again while
+  the others get the stale page (X-Page-Cache: stale).
+
+Something scheduled going live stamps the latest items (caching/versions.py).
+The key carries the code stamp, so new code renders anew. The tags go out as
+Surrogate-Key and Cache-Tag for a CDN (caching/purge.py). Last-Modified is the
+time the newest thing the page shows changed: the same from every process.
 
 If the cache fails (Redis down), pages are served from the database and the
 error is logged, never shown.
@@ -20,15 +31,17 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date
 
-from caching import keys, versions
+from caching import dependencies, keys, versions
 from caching.compression import choose, compressed_bodies
 from caching.local_copies import LocalCopies
 
 logger = logging.getLogger(__name__)
 
 CACHEABLE_STATUSES = {200, 404}
-# Pages of one content version never change: each process keeps copies of the
-# latest it served, and asks the shared cache only for the current version.
+# At most this long one process renders a stale page again while the others serve it.
+LAG_LOCK_SECONDS = 10
+# Each process keeps copies of the latest pages it served; a copy is served only after
+# the times of what it shows were read from the shared cache.
 local_pages = LocalCopies(megabytes=settings.PAGE_CACHE_LOCAL_MEGABYTES)
 
 
@@ -66,40 +79,96 @@ class ReaderPageCacheMiddleware:
             return response
 
         drop_tracking(request)
-        now = timezone.now()
+        now = timezone.now().timestamp()
         key = keys.page(
             code=versions.code_stamp(), host=request.get_host(), path=request.get_full_path()
         )
-        copy = local_pages.get_many([key]).get(key)
+        encoding = request.headers.get("Accept-Encoding", "")
         try:
-            # One round trip: the content state, and the page unless this process has a copy.
-            found = cache.get_many([keys.CONTENT_STATE] if copy else [keys.CONTENT_STATE, key])
-            state = versions.content_state(found.get(keys.CONTENT_STATE), now)
-            if copy and not self.is_fresh(copy, state, now):
-                found[key] = cache.get(key)
+            entry, verdict = self.look_up(key, now)
+            if verdict == "stale" and not cache.add(keys.rendering(key), 1, LAG_LOCK_SECONDS):
+                return self.rebuild(entry, encoding, "stale")  # another process renders it
+        except Exception:
+            logger.exception("page cache: unavailable, serving from the database")
+            # This process's recent copy, if any: with PostgreSQL down, its cache table is.
+            copy = local_pages.get_many([key]).get(key)
+            if copy is not None and now < copy["started"][1] + settings.PAGE_CACHE_STALE_SECONDS:
+                return self.rebuild(copy, encoding, "stale")
+            return self.get_response(request)
+        if verdict == "fresh":
+            return self.rebuild(entry, encoding, "hit")
+
+        try:
+            started = (dependencies.clock(), now)
         except Exception:
             logger.exception("page cache: unavailable, serving from the database")
             return self.get_response(request)
-        encoding = request.headers.get("Accept-Encoding", "")
-        for entry in (copy, found.get(key)):
-            if entry is not None and self.is_fresh(entry, state, now):
-                if entry is not copy:
-                    local_pages.set_many({key: entry})
-                return self.rebuild(entry, encoding, "hit")
-
-        response = self.get_response(request)
-        if not self.can_store(response):
+        with dependencies.recording() as shown:
+            response = self.get_response(request)
+        try:
+            if not self.can_store(response):
+                return response
+            entry = self.store(key, response, shown, started=started)
+        except Exception:
+            logger.exception("page cache: could not store %s", request.path)
             return response
-        self.add_reader_headers(response, state)
+        finally:
+            if verdict == "stale":
+                cache.delete(keys.rendering(key))
+        return self.rebuild(entry, encoding, "miss")
+
+    def look_up(self, key, now: float):
+        """The stored page and whether it is fresh, stale (lagging too long) or missing.
+
+        One round trip for a page this process has a copy of (the times of what it
+        shows); two for one from the shared cache. A copy that is not fresh is
+        checked against the shared cache, where another process may have stored a
+        newer one.
+        """
+        versions.follow_schedule()
+        copy = local_pages.get_many([key]).get(key)
+        entry = copy if copy is not None else cache.get(key)
+        verdict = self.judge(entry, now)
+        if copy is not None and verdict != "fresh":
+            shared = cache.get(key)
+            if shared is not None and shared["started"] > copy["started"]:
+                entry, verdict = shared, self.judge(shared, now)
+        if entry is not None and entry is not copy and verdict == "fresh":
+            local_pages.set_many({key: entry})
+        return entry, verdict
+
+    @staticmethod
+    def judge(entry, now: float) -> str:
+        """Fresh, stale (serve it while one process renders it again) or missing."""
+        if entry is None or now >= entry["expires_at"]:
+            return "missing"
+        stamps = dependencies.changed_at([*entry["exact"], *entry["lagging"]])
+        clock, started_at = entry["started"]
+        if any(stamps[tag][0] > clock for tag in entry["exact"]):
+            return "missing"
+        if any(stamps[tag][0] > clock for tag in entry["lagging"]):
+            return "fresh" if now < started_at + settings.PAGE_CACHE_LAG_SECONDS else "stale"
+        return "fresh"
+
+    def store(self, key, response, shown, *, started: tuple[int, float]) -> dict:
+        """The page with what it shows, its reader headers and its compressed bodies."""
+        # Every page depends on EVERYTHING; it shows the latest items (lists, Read more),
+        # a 404 exactly so (the address of an article about to be published).
+        shown.add([keys.EVERYTHING], exact=True)
+        shown.add([keys.LATEST], exact=response.status_code == 404)
+        exact, lagging = shown.frozen()
+        stamps = dependencies.changed_at([*exact, *lagging], missing_as=started)
+        tags = sorted(exact | lagging)
+        response["Surrogate-Key"] = " ".join(tags)
+        response["Cache-Tag"] = ",".join(tags)
+        self.add_reader_headers(response, last_modified=max(at for _clock, at in stamps.values()))
         set_response_etag(response)
         patch_vary_headers(response, ("Accept-Encoding",))
-        timeout = settings.PAGE_CACHE_SECONDS
-        if state["next_change_at"]:
-            until_next = (state["next_change_at"] - now).total_seconds()
-            timeout = max(1, min(timeout, int(until_next)))
         entry = {
-            "version": state["version"],
-            "expires_at": now.timestamp() + timeout,
+            "started": started,
+            "expires_at": started[1] + settings.PAGE_CACHE_SECONDS,
+            "exact": exact,
+            "lagging": lagging,
             "status": response.status_code,
             "headers": [
                 (name, value)
@@ -108,17 +177,9 @@ class ReaderPageCacheMiddleware:
             ],
             "bodies": compressed_bodies(response.content, response.get("Content-Type", "")),
         }
-        try:
-            cache.set(key, entry, timeout=timeout)
-        except Exception:
-            logger.exception("page cache: could not store %s", request.path)
+        cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
         local_pages.set_many({key: entry})
-        return self.rebuild(entry, encoding, "miss")
-
-    @staticmethod
-    def is_fresh(entry, state, now) -> bool:
-        """A stored page is served while its content version is current and until it expires."""
-        return entry["version"] == state["version"] and now.timestamp() < entry["expires_at"]
+        return entry
 
     @staticmethod
     def rebuild(entry, accept_encoding: str, outcome: str) -> HttpResponse:
@@ -146,7 +207,7 @@ class ReaderPageCacheMiddleware:
         )
 
     @staticmethod
-    def add_reader_headers(response, state) -> None:
+    def add_reader_headers(response, *, last_modified: float) -> None:
         patch_cache_control(
             response,
             public=True,
@@ -155,4 +216,4 @@ class ReaderPageCacheMiddleware:
             stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
         )
         if not response.has_header("Last-Modified"):
-            response["Last-Modified"] = http_date(state["changed_at"].timestamp())
+            response["Last-Modified"] = http_date(last_modified)

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from caching import keys, memo, watched
+from caching import dependencies, keys, memo, purge, watched
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,10 @@ def content_state(state: dict | None, now: datetime) -> dict:
             if not cache.add(keys.CONTENT_STATE, state, timeout=None):
                 state = cache.get(keys.CONTENT_STATE) or state
         else:
+            # Something scheduled went live (or away): the lists and 404s that show it.
             cache.set(keys.CONTENT_STATE, state, timeout=None)
+            dependencies.stamp([keys.LATEST])
+            purge.purge([keys.LATEST])
     return state
 
 
@@ -82,6 +85,14 @@ def current() -> Versions:
     if not settings.FRAGMENT_CACHE_ENABLED:
         return Versions(0, 0)  # keys are not used: everything is rendered
     return memo.memoized("versions", _read)
+
+
+def follow_schedule() -> None:
+    """Start a new content state if the next scheduled change has come (it stamps LATEST)."""
+    if settings.FRAGMENT_CACHE_ENABLED:
+        current()
+    else:
+        content_state(cache.get(keys.CONTENT_STATE), timezone.now())
 
 
 def _source_files():

@@ -64,8 +64,9 @@ def create_backup(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=False)
     connections["default"].close()
     run(
+        # The shared cache's table comes without its rows: pages are made again.
         [client_program("pg_dump"), "--format=custom", "--no-owner", "--no-privileges",
-         f"--file={folder / DATABASE_FILE}"],
+         f"--exclude-table-data={settings.CACHE_TABLE}", f"--file={folder / DATABASE_FILE}"],
         connection_environment(),
     )  # fmt: skip
     media_root = Path(settings.MEDIA_ROOT)

@@ -1,0 +1,216 @@
+"""A change drops only the cached pages that show the changed thing (caching/dependencies.py).
+
+An article's page shows its article exactly: fresh on the next request. Lists of
+the latest items (home, news feed, listings, Read more) may lag
+PAGE_CACHE_LAG_SECONDS behind a change.
+"""
+
+import json
+import threading
+from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from caching import keys, watched
+from pages.models import Page
+from tests.factories import make_article, make_author, make_section
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+
+@pytest.fixture
+def frozen(time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    return time_machine
+
+
+def outcome(client, url) -> str:
+    return client.get(url)["X-Page-Cache"]
+
+
+def past_the_lag(frozen, settings):
+    frozen.shift(timedelta(seconds=settings.PAGE_CACHE_LAG_SECONDS))
+
+
+def old_article_and_newer_ones(count=8):
+    """An old article and `count` newer ones in another section: their Read more is full
+    of each other, so none of their pages shows the old article."""
+    now = timezone.now()
+    old = make_article(title="An old story", publish_at=now - timedelta(days=30))
+    section = make_section()
+    newer = [
+        make_article(section=section, publish_at=now - timedelta(minutes=number + 1))
+        for number in range(count)
+    ]
+    return old, newer
+
+
+def test_an_edit_drops_its_page_at_once_lists_later_and_leaves_other_pages(
+    client, frozen, settings
+):
+    """Editing an old article's headline: its page at once, the news feed after the lag,
+    another article's page (which does not show it) not at all."""
+    old, newer = old_article_and_newer_ones()
+    pages = [old.get_absolute_url(), newer[0].get_absolute_url(), "/news-feed/"]
+    for url in pages:
+        assert outcome(client, url) == "miss"
+    old.title = "An old story, corrected"
+    old.save()
+    fresh = client.get(old.get_absolute_url())
+    assert fresh["X-Page-Cache"] == "miss"
+    assert b"An old story, corrected" in fresh.content
+    assert outcome(client, newer[0].get_absolute_url()) == "hit"
+    assert outcome(client, "/news-feed/") == "hit"  # lagging, within the lag
+    past_the_lag(frozen, settings)
+    assert outcome(client, newer[0].get_absolute_url()) == "hit"
+    listed = client.get("/news-feed/")
+    assert listed["X-Page-Cache"] == "miss"
+    assert b"An old story, corrected" in listed.content
+
+
+def test_renaming_an_author_drops_the_pages_of_their_articles_only(client, frozen):
+    """An author's name is on their articles' pages and their author page, nowhere else."""
+    author = make_author(name="Olena Old")
+    theirs = make_article(authors=[author])
+    other = make_article(authors=[make_author()], publish_at=timezone.now() - timedelta(days=9))
+    urls = [theirs.get_absolute_url(), author.get_absolute_url(), other.get_absolute_url()]
+    for url in urls:
+        client.get(url)
+    author.name = "Olena New"
+    author.save()
+    for url in urls[:2]:
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert b"Olena New" in response.content
+    assert outcome(client, other.get_absolute_url()) == "hit"
+
+
+def test_publishing_drops_the_404_at_its_address_at_once_and_lists_after_the_lag(
+    client, frozen, settings
+):
+    """A 404 shows the latest items exactly; the news feed shows them lagging."""
+    make_article(title="Already out")
+    draft = make_article(title="Coming soon", status="draft")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert outcome(client, draft.get_absolute_url()) == "hit"
+    assert b"Coming soon" not in client.get("/news-feed/").content
+    draft.status = "published"
+    draft.publish_at = timezone.now()
+    draft.save()
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    assert b"Coming soon" not in client.get("/news-feed/").content
+    past_the_lag(frozen, settings)
+    assert b"Coming soon" in client.get("/news-feed/").content
+
+
+def test_a_lagging_page_is_served_stale_while_another_process_renders_it(client, frozen, settings):
+    """Past the lag, one request renders the page again; meanwhile the others get it stale."""
+    first = make_article()
+    client.get("/news-feed/")
+    make_article(title="Newer story", section=first.section)
+    past_the_lag(frozen, settings)
+    key = next(key for key in cache._cache if "page:" in key and "/news-feed/" in key)
+    cache.add(keys.rendering(key.split(":", 2)[2]), 1)  # another process is rendering it
+    stale = client.get("/news-feed/")
+    assert stale["X-Page-Cache"] == "stale"
+    assert b"Newer story" not in stale.content
+    cache.delete(keys.rendering(key.split(":", 2)[2]))
+    fresh = client.get("/news-feed/")
+    assert fresh["X-Page-Cache"] == "miss"
+    assert b"Newer story" in fresh.content
+    assert outcome(client, "/news-feed/") == "hit"
+
+
+def test_reader_pages_name_what_they_show_for_a_cdn(client):
+    """Surrogate-Key (Fastly, Varnish) and Cache-Tag (Cloudflare) list the page's tags."""
+    author = make_author()
+    article = make_article(authors=[author])
+    for url, tag in ((article.get_absolute_url(), keys.shown(article)),
+                     (author.get_absolute_url(), keys.shown(author))):  # fmt: skip
+        for response in (client.get(url), client.get(url)):  # a miss, then a hit
+            surrogate = response["Surrogate-Key"].split(" ")
+            assert tag in surrogate
+            assert {keys.EVERYTHING, keys.LATEST} <= set(surrogate)
+            assert response["Cache-Tag"].split(",") == surrogate
+
+
+PURGED: list[list[str]] = []
+
+
+def record_purge(tags):
+    PURGED.append(tags)
+
+
+def test_the_purge_hook_gets_the_changed_tags_once_committed(
+    settings, django_capture_on_commit_callbacks
+):
+    """CACHE_PURGE naming a callable: it is called with the tags when the change commits."""
+    settings.CACHE_PURGE = f"{__name__}.record_purge"
+    PURGED.clear()
+    article = make_article(title="Before")
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "After"
+        article.save()
+        assert PURGED == []
+    assert [[keys.shown(article)]] == PURGED
+
+
+def test_the_purge_hook_posts_the_tags_to_a_url(settings, django_capture_on_commit_callbacks):
+    """CACHE_PURGE naming a URL: the tags are POSTed to it as JSON."""
+    received = []
+
+    class Purger(BaseHTTPRequestHandler):
+        def do_POST(self):
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Purger)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        settings.CACHE_PURGE = f"http://127.0.0.1:{server.server_port}/purge"
+        author = make_author()
+        with django_capture_on_commit_callbacks(execute=True):
+            author.name = "Renamed"
+            author.save()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert received == [{"tags": [keys.shown(author)]}]
+
+
+def test_a_failing_purge_is_logged_and_changes_nothing(settings, caplog, client):
+    """A CDN that cannot be reached: the edit is saved, the error logged."""
+    settings.CACHE_PURGE = "http://127.0.0.1:1/purge"
+    article = make_article()
+    article.title = "Saved anyway"
+    watched.purge.purge({keys.shown(article)})
+    assert "purging article-" in caplog.text
+
+
+def test_a_model_without_declared_tags_drops_every_page(client):
+    """A watched model with no DROPS entry (a site page here) drops everything: safe."""
+    article = make_article()
+    client.get(article.get_absolute_url())
+    Page.objects.create(title="About us", slug="about", is_published=True)
+    assert outcome(client, article.get_absolute_url()) == "miss"
+
+
+def test_a_model_declares_what_it_drops_with_watch(client, monkeypatch):
+    """watch(label, drops=...) narrows a model's changes to the pages that show it."""
+    monkeypatch.setattr(watched, "DROPS", dict(watched.DROPS))
+    watched.watch("pages.Page", drops=lambda page: [keys.shown(page)])
+    article = make_article()
+    client.get(article.get_absolute_url())
+    Page.objects.create(title="About us", slug="about", is_published=True)
+    assert outcome(client, article.get_absolute_url()) == "hit"
+    with pytest.raises(ValueError, match="SHOWN_ON_PAGES"):
+        watched.watch("auth.User", drops=lambda user: [])
