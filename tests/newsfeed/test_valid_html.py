@@ -28,6 +28,7 @@ def reader_pages(newsroom) -> dict[str, tuple[str, int]]:
         "search": (f"/search/?q={newsroom.word}", 200),
         "search-empty": ("/search/?q=", 200),
         "search-nothing": ("/search/?q=zzzzqqq", 200),
+        "corrections": ("/corrections/", 200),  # the lead story has a correction
         "not-found": ("/news-feed/?page=999", 404),
     }
 
