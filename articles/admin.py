@@ -8,10 +8,18 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from articles import desk, policy, services
+from articles import autosaves, desk, policy, services
 from articles.admin_forms import WORKFLOW_BUTTON, ArticleAdminForm
 from articles.admin_views import ArticleWorkflowViews
-from articles.models import CONTENT_FIELDSETS, Article, Byline, Correction, Section, Tag
+from articles.models import (
+    CONTENT_FIELDSETS,
+    Article,
+    Autosave,
+    Byline,
+    Correction,
+    Section,
+    Tag,
+)
 from articles.policy import Action
 from website.richtext import sanitize_html
 
@@ -179,6 +187,9 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.user = request.user
+        if request.method == "GET" and request.GET.get("autosave") == "restore":
+            # The autosaved text in the form, to be saved (or not) like any edit.
+            form.restored = Autosave.objects.filter(article=obj, user=request.user).first()
         return form
 
     def get_queryset(self, request):
@@ -254,6 +265,8 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article = form.instance
+        # Saved: the autosaved text is in the article now.
+        autosaves.discard(article=article if change else None, user=request.user)
         if not policy.is_editor(request.user):
             # A reporter stays on the byline of what they write, so it stays theirs.
             services.byline_add_creator(article=article, user=request.user)

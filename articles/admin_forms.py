@@ -67,6 +67,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     # The person filling in the form, set by the admin (pending images are theirs alone).
     user = None
+    # An autosave (articles.autosaves) whose text the form starts from, set by the admin.
+    restored = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,6 +76,12 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["edited_version"].required = True
             self.fields["edited_version"].initial = self.instance.version
+        if self.restored is not None and not self.is_bound:
+            self.initial.update(self.restored.data)
+            if self.instance.pk and self.restored.base_version:
+                # The version the text was written on: if the article moved on since,
+                # saving it shows the other person's changes instead of losing them.
+                self.fields["edited_version"].initial = self.restored.base_version
         date, time = self.fields["schedule_for"].widget.widgets
         date.attrs["aria-label"], time.attrs["aria-label"] = _("Schedule for: date"), _("time")
         self.fields["schedule_for"].help_text = _(

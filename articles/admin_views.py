@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from articles import policy, revisions, services
+from articles import autosaves, policy, revisions, services
 from articles.models import ShareLink
 from articles.policy import Action
 from articles.preview_views import render_preview
@@ -38,10 +38,30 @@ class ArticleWorkflowViews:
                 "share_link_revoke",
             ),
         ]
-        return [
-            path(f"<path:object_id>/{route}", wrap(view), name=f"articles_article_{name}")
-            for route, view, name in extra
-        ] + super().get_urls()
+        extra += [
+            ("autosave/", require_POST(self.autosave_view), "autosave"),
+            ("autosave/discard/", require_POST(self.autosave_discard_view), "autosave_discard"),
+        ]
+        new_article = [
+            path(
+                "autosave/",
+                wrap(require_POST(self.autosave_view)),
+                name="articles_article_autosave_new",
+            ),
+            path(
+                "autosave/discard/",
+                wrap(require_POST(self.autosave_discard_view)),
+                name="articles_article_autosave_discard_new",
+            ),
+        ]
+        return (
+            new_article
+            + [
+                path(f"<path:object_id>/{route}", wrap(view), name=f"articles_article_{name}")
+                for route, view, name in extra
+            ]
+            + super().get_urls()
+        )
 
     def article_or_403(self, request, object_id, action):
         article = self.get_object(request, unquote(object_id))
@@ -92,6 +112,39 @@ class ArticleWorkflowViews:
         messages.success(request, _("Restored the version of %s.") % f"{when:%Y-%m-%d %H:%M}")
         return HttpResponseRedirect(self.change_url(article))
 
+    def autosave_target(self, request, object_id):
+        """The article an autosave is for (None: a new one), checked exactly like a save."""
+        if object_id is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            return None
+        article = self.article_or_403(request, object_id, Action.EDIT)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def autosave_view(self, request, object_id=None):
+        article = self.autosave_target(request, object_id)
+        autosave = autosaves.autosave_store(article=article, user=request.user, post=request.POST)
+        current = article.version if article else None
+        return JsonResponse(
+            {
+                "saved_at": f"{timezone.localtime(autosave.saved_at):%H:%M:%S}",
+                # Someone saved the article since this form was opened.
+                "newer": bool(
+                    current and autosave.base_version and current != autosave.base_version
+                ),
+            }
+        )
+
+    def autosave_discard_view(self, request, object_id=None):
+        article = self.autosave_target(request, object_id)
+        autosaves.discard(article=article, user=request.user)
+        messages.success(request, _("The autosaved text was discarded."))
+        if article is None:
+            return HttpResponseRedirect(reverse("admin:articles_article_add"))
+        return HttpResponseRedirect(self.change_url(article))
+
     def withdraw_view(self, request, object_id):
         article = self.article_or_403(request, object_id, Action.WITHDRAW)
         services.article_withdraw(article=article, by=request.user)
@@ -130,10 +183,33 @@ class ArticleWorkflowViews:
         messages.success(request, _("The share link no longer works."))
         return HttpResponseRedirect(self.change_url(article))
 
+    def autosave_context(self, request, context, article):
+        """Where the form autosaves, and any newer autosaved text to offer back."""
+        new = article is None
+        context["autosave_url"] = reverse(
+            "admin:articles_article_autosave_new" if new else "admin:articles_article_autosave",
+            args=[] if new else [article.pk],
+        )
+        context["autosave_discard_url"] = reverse(
+            "admin:articles_article_autosave_discard_new"
+            if new
+            else "admin:articles_article_autosave_discard",
+            args=[] if new else [article.pk],
+        )
+        restoring = request.GET.get("autosave") == "restore"
+        offer = None if restoring else autosaves.pending_for(article=article, user=request.user)
+        context["autosave_offer"] = offer
+        context["autosave_restored"] = restoring
+        if offer is not None and article is not None:
+            context["autosave_changes"] = autosaves.changes(offer, article)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is None and add:
             # A new article can be saved and sent to review in one step.
             context["workflow_actions"] = [Action.SUBMIT]
+        editing = add or (obj is not None and policy.can(request.user, Action.EDIT, obj))
+        if editing:
+            self.autosave_context(request, context, obj)
         if obj is not None:
             user = request.user
             can_edit = policy.can(user, Action.EDIT, obj)

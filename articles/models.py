@@ -462,6 +462,45 @@ class ShareLink(models.Model):
         return self.revoked_at is None and self.expires_at > (now or timezone.now())
 
 
+class Autosave(models.Model):
+    """Text typed in the article form and not saved yet, kept on the server every few seconds.
+
+    One per person and article (and one per person for a new article not saved yet). It is
+    never the article: readers, revisions and the workflow see only what is saved; the form
+    offers it back, with what differs, when it is newer than the saved article.
+    """
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="autosaves"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="article_autosaves"
+    )
+    # The version the form was opened on: a restore keeps the no-lost-edits check honest.
+    base_version = models.PositiveIntegerField(_("version edited"), null=True, blank=True)
+    data = models.JSONField(_("fields"), default=dict)
+    saved_at = models.DateTimeField(_("autosaved"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("autosave")
+        verbose_name_plural = _("autosaves")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "user"],
+                condition=Q(article__isnull=False),
+                name="autosave_once_per_article_and_person",
+            ),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(article__isnull=True),
+                name="autosave_once_per_new_article_and_person",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Autosave of {self.article or 'a new article'} by {self.user}"
+
+
 class SlugRedirect(models.Model):
     """An old slug of a published article, answered with a 301 to its current URL, forever."""
 

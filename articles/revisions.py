@@ -151,6 +151,21 @@ def submitted_display(article: Article, submitted: dict) -> dict[str, str]:
     return _display(fields, _byline_authors(article))
 
 
+def values_display(article: Article, values: dict) -> dict[str, str]:
+    """The article as it is now, with content values as a form's initial data gives them
+    (a related object by its primary key, tags as a list of them) in place of its own."""
+    fields = _stored_fields(article) if article.pk else {}
+    for name, value in values.items():
+        field = Article._meta.get_field(name)
+        if field.many_to_many:
+            fields[name] = list(value or [])
+        elif field.is_relation:
+            fields[field.attname] = value
+        else:
+            fields[name] = value
+    return _display(fields, _byline_authors(article) if article.pk else [])
+
+
 def changes_between(before: dict[str, str], after: dict[str, str]) -> list[FieldChange]:
     return [
         FieldChange(label=label, before=before.get(key, ""), after=after.get(key, ""))

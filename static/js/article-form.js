@@ -80,6 +80,7 @@
         method: "POST",
         body: data,
         credentials: "same-origin",
+        keepalive: true,  // finishes even when the tab is closing
         headers: { "X-CSRFToken": token },
       })
         .then(function (response) {

@@ -117,3 +117,37 @@ def test_change_form_layout(reporter_site, browser, newsroom, screenshot):
         assert overflow <= 1, f"bylines run {overflow}px off the screen at {width}px"
         screenshot(page, f"desk-reporter-draft-{width}")
         context.close()
+
+
+def test_autosaved_text_survives_a_closed_tab(reporter_site, newsroom, browser):
+    """Text typed and autosaved, then the tab closed without saving, is offered back."""
+    reporter = Author.objects.get(user__username="reporter")
+    draft = make_article_in_state(
+        "draft", authors=[reporter], section=newsroom.sections[0], title="Tram fares"
+    )
+    url = f"{reporter_site}/admin/articles/article/{draft.pk}/change/"
+    context = browser.new_context()
+    page = context.new_page()
+    log_in(page, reporter_site, "reporter")
+    page.goto(url)
+    page.wait_for_load_state("load")
+    editor = page.locator(".field-body .ck-editor__editable")
+    editor.click()
+    with page.expect_response(lambda response: response.url.endswith("/autosave/")) as saved:
+        page.keyboard.type("Fares rise to 15 hryvnias from March.")
+    assert saved.value.ok
+    assert "autosaved" in page.locator("#autosave-status").inner_text()
+    page.close(run_before_unload=False)  # the tab is closed, nothing saved
+
+    page = context.new_page()
+    page.goto(url)
+    offer = page.locator(".autosave-offer")
+    assert "Fares rise to 15 hryvnias" in " ".join(offer.locator("ins").all_inner_texts())
+    page.click("text=Restore the autosaved text")
+    page.wait_for_load_state("load")
+    body = page.locator(".field-body .ck-editor__editable")
+    assert "Fares rise to 15 hryvnias from March." in body.inner_text()
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    assert "Fares rise to 15 hryvnias" in Article.objects.get(pk=draft.pk).body
+    context.close()
