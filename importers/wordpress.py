@@ -111,6 +111,7 @@ class WordPressExport:
         self.terms: dict[tuple[str, str], Term] = {}
         self.attachments = Attachments()
         self.bylined: set[str] = set()
+        self.parents: dict[str, str] = {}  # category -> its parent category
         self.total = 0
         self.site = ""  # the old site's address: post ids are only unique within a site
         self._scan()
@@ -200,6 +201,8 @@ class WordPressExport:
             kind, slug = "category", values.get("wp:category_nicename", "")
             label = values.get("wp:cat_name", "")
             description = values.get("wp:category_description", "")
+            if parent := unquote(values.get("wp:category_parent", "")).strip():
+                self.parents[unquote(slug).strip()] = parent
         else:
             kind, slug = "tag", values.get("wp:tag_slug", "")
             label, description = values.get("wp:tag_name", ""), values.get("wp:tag_description", "")
@@ -355,8 +358,16 @@ class WordPressExport:
         return [f"/author/{person.old_slug}/"]
 
     def term_addresses(self, term: Term) -> list[str]:
-        base = "category" if term.kind == "category" else "tag"
-        return [f"/{base}/{term.old_slug}/"] if term.old_slug else []
+        if not term.old_slug:
+            return []
+        if term.kind != "category":
+            return [f"/tag/{term.old_slug}/"]
+        # A subcategory's archive is /category/parent/child/ (and /category/child/ too).
+        path, seen = [term.old_slug], {term.old_slug}
+        while (parent := self.parents.get(path[0])) and parent not in seen:
+            path.insert(0, parent)
+            seen.add(parent)
+        return list(dict.fromkeys([f"/category/{'/'.join(path)}/", f"/category/{term.old_slug}/"]))
 
 
 def seo_value(postmeta: dict, keys) -> str:

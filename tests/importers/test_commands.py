@@ -20,7 +20,7 @@ def test_import_wordpress_prints_a_progress_bar_and_the_report(tmp_path):
     media = media_folder(tmp_path / "uploads", "wp-content/uploads/2026/02/substation.jpg")
     out, err = run("import_wordpress", str(WORDPRESS), "--media", str(media))
     assert "9/9" in err
-    assert "created: 3 authors, 2 images, 2 pages, 7 posts, 22 redirects, 2 sections" in out
+    assert "created: 3 authors, 2 images, 2 pages, 7 posts, 24 redirects, 3 sections" in out
     assert "linemen.png" in out
     assert Article.objects.count() == 7
 

@@ -53,6 +53,8 @@ def test_category_and_tag_archives_redirect(wordpress):
     """/category/x/ goes to the section; a tag whose old slug was Cyrillic goes to its
     transliterated address; /author/x/ and ASCII tags keep their address here."""
     assert redirect_of("/category/ukraine/") == (301, "/section/ukraine/")
+    assert redirect_of("/category/world/europe/") == (301, "/section/europe/")
+    assert redirect_of("/category/europe/") == (301, "/section/europe/")
     assert redirect_of("/tag/київ/") == (301, "/tag/kyiv/")
     assert Client().get("/tag/kyiv/").status_code == 200
     assert Client().get("/author/olena/").status_code == 200
