@@ -101,12 +101,14 @@ def test_results_are_paged_with_show_more(client):
 @pytest.mark.parametrize("query", ["zzzqqq", "Fornusek", "the and of"])
 def test_a_search_with_no_results_says_nothing_matched_and_keeps_the_query(client, query):
     """Words that match nothing get "No results" and advice, with the words still in the box."""
-    make_article(title="Something published")
+    make_article(title="Something published", section=make_section(name="News Feed"))
     page = parse(search(client, query))
     assert text(element(page, "//main//h2")) == f"No results for “{query}”"
     assert "Nothing we have published matches" in text(element(page, "//main"))
     assert "Type a few words" not in text(element(page, "//main"))
     assert element(page, "//input[@id='search-q']").get("value") == query
+    advice = [text(link) for link in elements(page, "//main//*[@class='search-empty']//a")]
+    assert len(advice) == len(set(advice)), advice  # no two links read the same
 
 
 def test_an_empty_search_prompts_for_words_and_claims_no_results(client):
