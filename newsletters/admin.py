@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -120,7 +121,7 @@ class IssueAdmin(admin.ModelAdmin):
     def viewable_issue(self, request, pk):
         issue = get_object_or_404(Issue.objects.select_related("newsletter"), pk=pk)
         if not self.has_view_permission(request, issue):
-            raise PermissionError
+            raise PermissionDenied
         return issue
 
     def preview_web(self, request, pk):

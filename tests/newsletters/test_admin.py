@@ -170,3 +170,11 @@ def test_only_sent_issues_have_an_archive_page(client):
     assert link.get("href") == draft.get_absolute_url()
     assert client.get(draft.get_absolute_url()).status_code == 200
     assert IssueItem.objects.count() == 1
+
+
+def test_a_reporter_cannot_preview_an_issue(client):
+    """The previews follow the view permission: 403 for a reporter, not an error page."""
+    issue = make_issue()
+    client.force_login(make_staff(role="Reporters"))
+    for name in ["admin:newsletters_issue_web", "admin:newsletters_issue_email"]:
+        assert client.get(reverse(name, args=[issue.pk])).status_code == 403

@@ -304,3 +304,32 @@ def test_a_ukrainian_newsletter_speaks_ukrainian(
     assert "Відписатися" in footer
     assert "Керувати розсилками" in footer
     assert "Unsubscribe" not in message.get_body(("plain",)).get_content()
+
+
+def test_a_newsletter_assembles_and_sends_its_own_issue_at_its_time(
+    smtp_server, run_tasks, django_capture_on_commit_callbacks
+):
+    """Mon–Sat at 07:00: nothing before the time or on Sunday; at 07:05 Monday it goes out."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    kyiv = ZoneInfo("Europe/Kyiv")
+    monday_early = datetime(2026, 12, 7, 6, 55, tzinfo=kyiv)
+    newsletter = make_newsletter(
+        approval=Newsletter.Approval.AUTOMATIC, send_days=[0, 1, 2, 3, 4, 5], send_time="07:00"
+    )
+    make_subscriber(newsletters=[newsletter])
+    make_article(publish_at=monday_early - timedelta(hours=2))
+
+    services.due_work(now=monday_early)
+    services.due_work(now=datetime(2026, 12, 6, 9, 0, tzinfo=kyiv))  # Sunday
+    assert not Issue.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.due_work(now=monday_early + timedelta(minutes=10))
+    run_tasks()
+    services.due_work(now=monday_early + timedelta(minutes=11))  # once a day only
+
+    issue = Issue.objects.get()
+    assert (issue.date.isoformat(), issue.status) == ("2026-12-07", Issue.Status.SENT)
+    assert len(smtp_server.messages) == 1
