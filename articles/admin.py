@@ -3,12 +3,15 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from articles import autosaves, desk, policy, services
+from articles import autosaves, desk, policy, revisions, services
 from articles.admin_forms import WORKFLOW_BUTTON, ArticleAdminForm
 from articles.admin_views import ArticleWorkflowViews
 from articles.models import (
@@ -18,6 +21,7 @@ from articles.models import (
     Byline,
     Correction,
     Section,
+    Status,
     Tag,
 )
 from articles.policy import Action
@@ -102,6 +106,43 @@ class QueueFilter(admin.SimpleListFilter):
         return desk.filtered(queryset, request.user, self.value())
 
 
+class MineFilter(admin.SimpleListFilter):
+    """Articles with the person on the byline."""
+
+    title = _("byline")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Mine"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "yes":
+            return queryset
+        return queryset.filter(
+            pk__in=Byline.objects.filter(author__user=request.user).values("article")
+        )
+
+
+class StateFilter(admin.SimpleListFilter):
+    """The workflow state, scheduled told apart from published (Article.state())."""
+
+    title = _("status")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return Status.choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == Status.SCHEDULED:
+            return queryset.scheduled()
+        if value == Status.PUBLISHED:
+            return queryset.published()
+        if value in Status.values:
+            return queryset.filter(status=value)
+        return queryset
+
+
 # What the form adds to the content's groups: typed tags and a kept hero image.
 FORM_ONLY_FIELDS = {
     CONTENT_FIELDSETS[1][0]: ["new_tags"],
@@ -113,9 +154,27 @@ BODY_AS_READ = {"body": "body_as_read"}
 @admin.register(Article)
 class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "kind", "section", "status", "byline_names", "publish_at"]
-    list_filter = [QueueFilter, "status", "kind", "section", "is_breaking", "authors"]
+    list_display = [
+        "thumbnail",
+        "headline",
+        "state_label",
+        "section",
+        "byline_names",
+        "last_changed",
+    ]
+    list_display_links = ["headline"]
+    list_filter = [
+        QueueFilter,
+        MineFilter,
+        StateFilter,
+        "section",
+        "kind",
+        "is_breaking",
+        "authors",
+    ]
     list_select_related = ["section"]
+    list_per_page = 50
+    ordering = ["-updated_at", "-id"]
     search_fields = ["title", "standfirst", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["tags"]
@@ -193,7 +252,12 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
         return form
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).prefetch_related("bylines__author")
+        queryset = (
+            super()
+            .get_queryset(request)
+            .prefetch_related("bylines__author")
+            .annotate(last_changed_by=revisions.latest_user_subquery())
+        )
         if policy.is_editor(request.user):
             return queryset
         # Reporters see their own work in every state and everyone's live articles.
@@ -336,6 +400,39 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
     def body_as_read(self, article):
         """The body's HTML as readers get it (sanitised), for the read-only view."""
         return mark_safe(sanitize_html(article.body))  # noqa: S308 (cleaned by the allowlist)
+
+    @admin.display(description="")
+    def thumbnail(self, article):
+        smallest = (article.hero_renditions or {}).get("webp") or []
+        if not smallest:
+            return format_html('<span class="list-thumbnail list-thumbnail--none"></span>')
+        name, width, height = smallest[0]
+        return format_html(
+            '<img src="{}" alt="" width="64" height="{}" class="list-thumbnail" loading="lazy">',
+            default_storage.url(name),
+            round(64 * height / width) if width else 36,
+        )
+
+    @admin.display(description=_("headline"), ordering="title")
+    def headline(self, article):
+        return article.title
+
+    @admin.display(description=_("status"), ordering="status")
+    def state_label(self, article):
+        state = article.state()
+        return format_html(
+            '<span class="state-label state-label--{}">{}</span>', state, state.label
+        )
+
+    @admin.display(description=_("last changed"), ordering="updated_at")
+    def last_changed(self, article):
+        when = timezone.localtime(article.updated_at)
+        return format_html(
+            '<time datetime="{}">{}</time><span class="last-changed-by">{}</span>',
+            when.isoformat(),
+            f"{when:%Y-%m-%d %H:%M}",
+            article.last_changed_by or "—",
+        )
 
     @admin.display(description=_("authors"))
     def byline_names(self, article):

@@ -4,8 +4,10 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import capfirst
 from reversion.models import Version
@@ -44,6 +46,15 @@ def versions_of(article: Article) -> QuerySet[Version]:
         .select_related("revision", "revision__user")
         .order_by("-revision__date_created", "-pk")
     )
+
+
+def latest_user_subquery() -> Subquery:
+    """The name of whoever saved an article's latest revision, as a column of its row."""
+    latest = Version.objects.filter(
+        content_type=ContentType.objects.get_for_model(Article),
+        object_id=Cast(OuterRef("pk"), output_field=models.CharField()),
+    ).order_by("-revision__date_created", "-pk")
+    return Subquery(latest.values("revision__user__username")[:1])
 
 
 def version_for_number(article: Article, number: int) -> Version | None:
