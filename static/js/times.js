@@ -5,9 +5,7 @@
 (function () {
   "use strict";
   if (!window.Intl || !Intl.RelativeTimeFormat) return;
-  const format = new Intl.RelativeTimeFormat(document.documentElement.lang || "en", {
-    numeric: "auto",
-  });
+  let format;
   const MINUTE = 60 * 1000;
   const HOUR = 60 * MINUTE;
 
@@ -25,13 +23,19 @@
     root.querySelectorAll("time[data-relative]").forEach(relative);
   }
 
-  update(document);
-  new MutationObserver(function (changes) {
-    changes.forEach(function (change) {
-      change.addedNodes.forEach(function (node) {
-        if (node.nodeType === 1) update(node);
+  function start() {
+    format = new Intl.RelativeTimeFormat(document.documentElement.lang || "en", { numeric: "auto" });
+    update(document);
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node.nodeType === 1) update(node);
+        });
       });
-    });
-  }).observe(document.body, { childList: true, subtree: true });
-  setInterval(function () { update(document); }, MINUTE);
+    }).observe(document.body, { childList: true, subtree: true });
+    setInterval(function () { update(document); }, MINUTE);
+  }
+
+  // After the page has loaded and the browser is idle: the exact times are already there.
+  (window.requestIdleCallback || setTimeout)(start);
 })();
