@@ -405,7 +405,7 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
     def thumbnail(self, article):
         smallest = (article.hero_renditions or {}).get("webp") or []
         if not smallest:
-            return format_html('<span class="list-thumbnail list-thumbnail--none"></span>')
+            return mark_safe('<span class="list-thumbnail list-thumbnail--none"></span>')
         name, width, height = smallest[0]
         return format_html(
             '<img src="{}" alt="" width="64" height="{}" class="list-thumbnail" loading="lazy">',
