@@ -173,7 +173,9 @@ class GhostExport:
                 source = ""
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return "", ["its editor content could not be read: imported without a body"]
-        return markup.headings(source.replace(GHOST_URL, "")), renderer.notes
+        # Ghost's card classes, as the figure classes the body keeps.
+        source = source.replace("kg-image-card", "image kg-image-card")
+        return markup.ours(source.replace(GHOST_URL, "")), renderer.notes
 
     def author_addresses(self, person: Person) -> list[str]:
         return [f"/author/{person.old_slug}/"] if person.old_slug else []

@@ -10,6 +10,15 @@ from website.richtext import EMBED_HOSTS, plain_text
 
 HEADING_UP = re.compile(r"<(/?)h1\b", re.IGNORECASE)
 HEADING_DOWN = re.compile(r"<(/?)h[56]\b", re.IGNORECASE)
+IFRAME = r"<iframe\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>.*?</iframe>"
+# An embed's iframe, alone or in the figure an editor wrapped it in (Ghost's embed card).
+EMBED_FIGURE = re.compile(
+    rf"<figure\b[^>]*>\s*{IFRAME}\s*(?:<figcaption\b.*?</figcaption>)?\s*</figure>",
+    re.IGNORECASE | re.DOTALL,
+)
+BARE_IFRAME = re.compile(IFRAME, re.IGNORECASE | re.DOTALL)
+PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre>", re.IGNORECASE | re.DOTALL)
+CODE_TAG = re.compile(r"</?code\b[^>]*>", re.IGNORECASE)
 
 
 def text(value) -> str:
@@ -69,3 +78,19 @@ def embed(url: str) -> str:
 def headings(value: str) -> str:
     """Headings moved into the range the body allows (h2 to h4): h1 under the headline is h2."""
     return HEADING_DOWN.sub(r"<\1h4", HEADING_UP.sub(r"<\1h2", value))
+
+
+def ours(value: str) -> str:
+    """What the body allows made of what other editors write: headings in range, video
+    iframes as media embeds (the sanitiser drops iframes), code blocks as paragraphs."""
+
+    def iframe(match: re.Match) -> str:
+        src = html.unescape(match[1]).strip()
+        return embed(f"https:{src}" if src.startswith("//") else src)
+
+    def code(match: re.Match) -> str:
+        lines = CODE_TAG.sub("", match[1]).strip("\n").split("\n")
+        return "<p>" + "<br>".join(lines) + "</p>"
+
+    value = BARE_IFRAME.sub(iframe, EMBED_FIGURE.sub(iframe, value))
+    return headings(PRE.sub(code, value))

@@ -78,7 +78,7 @@ class Converter:
         content = EMBED_BLOCK.sub(lambda match: markup.embed(match["url"]), content)
         content = SHORTCODE.sub(self.shortcode, content)
         content = URL_LINE.sub(lambda match: markup.embed(match[1]) or match[0], content)
-        return markup.headings(content if has_blocks else paragraphs(content))
+        return markup.ours(content if has_blocks else paragraphs(content))
 
     def shortcode(self, match: re.Match) -> str:
         name = match["name"].lower()

@@ -55,10 +55,19 @@ def test_mobiledoc_is_rendered_when_there_is_no_html(imported):
     assert any("its unknown-widget card is not shown" in line for line in imported.lines)
 
 
-def test_html_is_used_as_it_is_with_ghost_urls_made_relative(imported):
-    """Ghost's html wins over its editor source; __GHOST_URL__ links become site-relative."""
+def test_html_is_used_with_ghost_urls_relative_and_cards_in_our_markup(imported):
+    """Ghost's html wins over its editor source; __GHOST_URL__ links become site-relative,
+    image cards our image figures, a YouTube iframe a media embed, a code block a paragraph."""
     body = body_of("grain-corridor")
-    assert html.element(body, "//a").get("href") == "/tag/odesa/"
+    assert html.element(body, "//p/a").get("href") == "/tag/odesa/"
+    figure = html.element(body, "//figure[@class='image']")
+    assert html.element(figure, "./img").get("alt") == "A grain ship"
+    assert html.text(figure) == "The first ship"
+    assert html.element(body, "//figure[@class='media']/oembed").get("url") == (
+        "https://www.youtube.com/embed/E5yFcdPAGv0?feature=oembed"
+    )
+    assert "route: Odesa" in html.text(body)
+    assert not html.elements(body, "//iframe")
 
 
 def test_multiple_authors_keep_their_order_and_get_no_login(imported):
