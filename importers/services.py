@@ -180,7 +180,7 @@ class Loader:
             self.post(post)
         self.write_batch()
         self.save_addresses()
-        if self.written_in_bulk:
+        if self.written_in_bulk and not self.images.dry_run:
             everything_changed()  # bulk writes send no signals
 
     def author(self, person: Person) -> Author:
