@@ -52,6 +52,7 @@ class GhostExport:
                 bio=markup.text(user.get("bio")),
                 website=user.get("website") or "",
                 location=markup.text(user.get("location")),
+                photo_url=str(user.get("profile_image") or "").replace(GHOST_URL, ""),
             )
             for user in data.get("users", [])
             if isinstance(user, dict) and user.get("id")

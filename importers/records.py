@@ -33,6 +33,7 @@ class Person:
     bio: str = ""
     website: str = ""
     location: str = ""
+    photo_url: str = ""
 
 
 @dataclass

@@ -201,6 +201,7 @@ class Loader:
             author.short_bio = shorten(person.bio, 300)
             author.location = shorten(person.location, 200)
             author.website = valid_url(person.website)
+            self.photo(author, person)
             author.save()
             item = self.remember(item, Kind.AUTHOR, person.key, author, fingerprint)
             for path in self.export.author_addresses(person):
@@ -208,6 +209,18 @@ class Loader:
         self.report.count(outcome, "author")
         self.authors[person.key] = author
         return author
+
+    def photo(self, author: Author, person: Person) -> None:
+        """The author's picture from the old site, checked like an upload; their name is its alt."""
+        if not person.photo_url or author.photo:
+            return
+        field = Author._meta.get_field("photo")
+        folder = field.generate_filename(author, "x").rsplit("/", 1)[0]
+        what = f"author {person.name}"
+        name = self.images.store(person.photo_url, storage=field.storage, folder=folder, what=what)
+        if name and not self.images.dry_run:
+            author.photo = name
+            author.photo_alt = shorten(person.name, 300)
 
     def term(self, term: Term):
         """A term as a section or a tag, as the import was told; existing ones are reused."""

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def imported(tmp_path):
-    media = media_folder(tmp_path / "ghost", "content/images/2026/02/odesa.jpg")
+    media = media_folder(
+        tmp_path / "ghost", "content/images/2026/02/odesa.jpg", "content/images/2026/01/martin.jpg"
+    )
     report = run_import(GHOST_5, media=media)
     assert not report.error, report.error
     return report
@@ -79,6 +81,8 @@ def test_multiple_authors_keep_their_order_and_get_no_login(imported):
     assert martin.location == "Kyiv"
     assert martin.website == "https://martin.example"
     assert martin.user is None
+    assert martin.photo.name.startswith("authors/")
+    assert martin.photo_alt == "Martin Fornusek"
     assert martin.email == ""
     assert get_user_model().objects.count() == 0
 
@@ -126,7 +130,9 @@ def test_pages_become_site_pages(imported):
 def test_running_the_import_again_changes_nothing(imported, tmp_path):
     """A second run of the same file reports everything unchanged and saves nothing."""
     versions = list(Article.objects.order_by("pk").values_list("pk", "version"))
-    media = media_folder(tmp_path / "ghost", "content/images/2026/02/odesa.jpg")
+    media = media_folder(
+        tmp_path / "ghost", "content/images/2026/02/odesa.jpg", "content/images/2026/01/martin.jpg"
+    )
     report = run_import(GHOST_5, media=media)
     assert {outcome for outcome, _kind in report.counts} == {"unchanged"}
     assert list(Article.objects.order_by("pk").values_list("pk", "version")) == versions
