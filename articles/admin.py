@@ -213,7 +213,8 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
             for name, options in fieldsets
         ]
         if obj is None:
-            return fieldsets
+            # Nothing is published or measured yet: the add page shows only the content.
+            return fieldsets[: len(CONTENT_FIELDSETS)]
         first_name, first = fieldsets[0]
         fieldsets[0] = (first_name, {**first, "fields": [*first["fields"], "edited_version"]})
         workflow = []
