@@ -8,10 +8,12 @@ checked again, as if it had just been uploaded.
 """
 
 import posixpath
+from datetime import timedelta
 
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from images.uploads import image_storage, validate_image_file
 
@@ -20,8 +22,25 @@ SALT = "images.pending"
 MAX_AGE_SECONDS = 24 * 60 * 60
 
 
+def sweep(now=None) -> int:
+    """Delete kept images older than a token lives: nobody can take them back any more."""
+    storage = image_storage()
+    if not storage.exists(FOLDER):
+        return 0
+    oldest = (now or timezone.now()) - timedelta(seconds=MAX_AGE_SECONDS)
+    stale = [
+        posixpath.join(FOLDER, name)
+        for name in storage.listdir(FOLDER)[1]
+        if storage.get_modified_time(posixpath.join(FOLDER, name)) < oldest
+    ]
+    for name in stale:
+        storage.delete(name)
+    return len(stale)
+
+
 def keep(upload, *, user_id: int) -> str:
     """Store a checked upload under pending/; the signed token that names it."""
+    sweep()
     name = image_storage().save(posixpath.join(FOLDER, "upload"), upload)
     return signing.dumps({"name": name, "user": user_id}, salt=SALT)
 
