@@ -1,7 +1,9 @@
 """Reads of pages that editors arrange: the home page and the section pages' pinned items."""
 
-from django.db.models import F, QuerySet, Value
-from django.db.models.functions import Coalesce
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Exists, F, OuterRef, QuerySet, Value
+from django.db.models.functions import Coalesce, Extract, JSONObject
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from articles import selectors as article_selectors
@@ -147,15 +149,28 @@ def home_page(*, sections: list[Section], feed_items: int, per_section: int, now
     }
 
 
-def section_pins(*, section: Section, now=None) -> list[tuple[int, int]]:
-    """The section page's live pins as (pk, version), in the order of their places."""
-    rows = _pin_rows(Pin.objects.live(now).filter(placement=Placement.SECTION, section=section))
+def section_items(*, slug: str, now=None) -> tuple[Section, list[tuple[int, int]], QuerySet]:
+    """The section, its live pins as (pk, version) in place order, and its stream without them.
+
+    The pins come with the section in its one query; the stream leaves them out, so no
+    story shows twice on the section's first page.
+    """
+    live = Pin.objects.live(now).filter(placement=Placement.SECTION)
+    pins = live.filter(section=OuterRef("pk")).values(
+        pin=JSONObject(
+            placement="placement",
+            place="position",
+            pk="article_id",
+            version="article__version",
+            began=Extract(Coalesce("starts_at", "created_at"), "epoch"),
+        )
+    )
+    section = get_object_or_404(Section.objects.annotate(live_pins=ArraySubquery(pins)), slug=slug)
+    rows = [
+        (pin["placement"], pin["place"], pin["pk"], pin["version"], None, pin["began"])
+        for pin in section.live_pins
+    ]
     places = _pinned(rows).get(Placement.SECTION, {})
-    return [places[place] for place in sorted(places)]
-
-
-def section_items(*, slug: str, now=None) -> tuple[Section, QuerySet]:
-    """The section and its stream without the items pinned at its top, so none shows twice."""
-    section, rows = article_selectors.section_items(slug=slug)
-    pins = Pin.objects.live(now).filter(placement=Placement.SECTION, section=section)
-    return section, rows.exclude(pk__in=pins.values("article_id"))
+    stream = article_selectors.published_rows().filter(section=section)
+    pinned = Exists(live.filter(section=section, article_id=OuterRef("pk")))
+    return section, [places[place] for place in sorted(places)], stream.exclude(pinned)

@@ -80,12 +80,9 @@ def stream(request):
 @paged()
 def section(request, slug):
     """A section's stream; its first page starts with the stories editors pinned to it."""
-    section, rows = page_selectors.section_items(slug=slug)
+    section, pins, rows = page_selectors.section_items(slug=slug)
     pinned = ""
     if page_number(request) == 1:
-        pins = remembered(
-            "section-pins", lambda: page_selectors.section_pins(section=section), section=section.pk
-        )
         pinned = joined(article_pieces.feed_cards(pins, show_images=True))
     return listing(request, "newsfeed/section.html", rows, section=section, pinned=pinned)
 
