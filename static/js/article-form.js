@@ -69,36 +69,73 @@
       status.classList.toggle("autosave-status--problem", Boolean(problem));
     }
 
-    function autosave() {
-      const now = snapshot(form);
-      if (submitting || now === sent) return;
-      const data = new FormData(form);
-      for (const [name, value] of Array.from(data)) {
-        if (typeof value !== "string") data.delete(name);  // files are not autosaved
-      }
-      fetch(url, {
+    // What could not reach the server (offline) is kept in this browser until it can.
+    const keptKey = "article-autosave:" + url;
+
+    function fields() {
+      // Files are not autosaved.
+      return Array.from(new FormData(form)).filter(function (pair) {
+        return typeof pair[1] === "string";
+      });
+    }
+
+    function post(pairs, leaving) {
+      const data = new FormData();
+      pairs.forEach(function (pair) { data.append(pair[0], pair[1]); });
+      return fetch(url, {
         method: "POST",
         body: data,
         credentials: "same-origin",
-        keepalive: true,  // finishes even when the tab is closing
+        keepalive: Boolean(leaving),  // a closing tab still sends it (up to 64 KB)
         headers: { "X-CSRFToken": token },
-      })
-        .then(function (response) {
-          if (!response.ok) throw new Error(String(response.status));
-          return response.json();
-        })
+      }).then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      });
+    }
+
+    function keep(pairs) {
+      try {
+        window.localStorage.setItem(keptKey, JSON.stringify(pairs));
+      } catch (error) { /* storage full or off: the page still holds the text */ }
+    }
+
+    function autosave(leaving) {
+      const now = snapshot(form);
+      if (submitting || now === sent) return;
+      const pairs = fields();
+      post(pairs, leaving === true)
         .then(function (result) {
           sent = now;
+          window.localStorage.removeItem(keptKey);
           say(status.dataset.savedText.replace("{time}", result.saved_at)
             + (result.newer ? " " + status.dataset.newerText : ""), result.newer);
         })
         .catch(function () {
           // Offline or refused: the last autosave on the server stands; try again soon.
+          keep(pairs);
           say(status.dataset.failedText, true);
         });
     }
+
+    form.addEventListener("submit", function () { window.localStorage.removeItem(keptKey); });
+    const left = window.localStorage.getItem(keptKey);
+    if (left) {
+      say(status.dataset.keptText, true);
+      const send = document.createElement("button");
+      send.type = "button";
+      send.className = "button autosave-send";
+      send.textContent = status.dataset.sendText;
+      send.addEventListener("click", function () {
+        post(JSON.parse(left), false).then(function () {
+          window.localStorage.removeItem(keptKey);
+          window.location.search = "?autosave=restore";
+        }, function () { say(status.dataset.failedText, true); });
+      });
+      status.after(send);
+    }
     window.setInterval(autosave, interval);
-    window.addEventListener("pagehide", autosave);
+    window.addEventListener("pagehide", function () { autosave(true); });
   }
 
   // After every script (CKEditor, select2, the slug filler) has set its fields up.

@@ -151,3 +151,30 @@ def test_autosaved_text_survives_a_closed_tab(reporter_site, newsroom, browser):
     page.wait_for_selector(".messagelist .success")
     assert "Fares rise to 15 hryvnias" in Article.objects.get(pk=draft.pk).body
     context.close()
+
+
+def test_text_typed_offline_is_kept_and_sent_later(reporter_site, newsroom, browser):
+    """Text typed while offline, tab then closed, is kept in the browser and sent when back."""
+    reporter = Author.objects.get(user__username="reporter")
+    draft = make_article_in_state(
+        "draft", authors=[reporter], section=newsroom.sections[0], title="Bridge repairs"
+    )
+    url = f"{reporter_site}/admin/articles/article/{draft.pk}/change/"
+    context = browser.new_context()
+    page = context.new_page()
+    log_in(page, reporter_site, "reporter")
+    page.goto(url)
+    page.wait_for_load_state("load")
+    context.set_offline(True)
+    page.fill("#id_title", "Bridge repairs delayed to May")
+    page.wait_for_selector(".autosave-status--problem")
+    page.close(run_before_unload=False)
+    context.set_offline(False)
+
+    page = context.new_page()
+    page.goto(url)
+    page.click("button.autosave-send")
+    page.wait_for_url(url + "?autosave=restore")
+    assert page.input_value("#id_title") == "Bridge repairs delayed to May"
+    assert Article.objects.get(pk=draft.pk).title == "Bridge repairs"  # not saved until Save
+    context.close()
