@@ -69,7 +69,9 @@ def embed(url: str) -> str:
     parts = urlsplit(url)
     if parts.hostname in EMBED_HOSTS:
         secure = urlunsplit(("https", parts.netloc, parts.path, parts.query, ""))
-        return f'<figure class="media"><oembed url="{attribute(secure)}"></oembed></figure>'
+        # The link inside shows wherever <oembed> is not made into a player.
+        link = f'<a href="{attribute(secure)}">{html.escape(secure)}</a>'
+        return f'<figure class="media"><oembed url="{attribute(secure)}">{link}</oembed></figure>'
     if parts.scheme in {"http", "https"}:
         return f'<p><a href="{attribute(url)}">{html.escape(url)}</a></p>'
     return ""

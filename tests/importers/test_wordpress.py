@@ -100,6 +100,9 @@ def test_shortcodes_become_figures_and_embeds(imported):
     ]
     embeds = [e.get("url") for e in html.elements(body, "//figure[@class='media']/oembed")]
     assert embeds == ["https://www.youtube.com/watch?v=SQEQr7c0-dw", "https://vimeo.com/76979871"]
+    # Readers see a link to the video until something turns <oembed> into a player.
+    links = [a.get("href") for a in html.elements(body, "//figure[@class='media']/oembed/a")]
+    assert links == embeds
     link = html.element(body, "//a[contains(@href, 'briefing.mp4')]")
     assert link.get("href").endswith("/2026/02/briefing.mp4")
     assert "[caption" not in html.text(body)
