@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run worker test lint serve bench clean backup restore lock stop demo-logins
+.PHONY: run worker test lint serve bench bench-pages clean backup restore lock stop demo-logins
 
 # The pinned, tested versions of requirements.lock, then the project itself.
 $(BIN)/django-admin: pyproject.toml requirements.lock | $(BIN)/python
@@ -63,8 +63,12 @@ serve: $(BIN)/django-admin
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput -v0
 	DJANGO_DEBUG=0 $(BIN)/gunicorn newsroom.wsgi --workers $${WEB_CONCURRENCY:-2} --bind $(HOST):$(PORT)
 
-# Throughput and latency of the reader pages against the framework floor (needs wrk).
+# A news day against the framework floor: the Zipf mix with and without Redis, cold, warm and
+# while editing (needs wrk; bench/README.md). bench-pages: each reader page on its own.
 bench: $(BIN)/django-admin
+	$(BIN)/python -m bench.mix
+
+bench-pages: $(BIN)/django-admin
 	$(BIN)/python -m bench.run
 
 lint: $(BIN)/django-admin

@@ -1,0 +1,196 @@
+"""The benchmark of a news day: readers spread over ~3,000 pages by a Zipf law, while editing.
+
+Starts gunicorn (2 workers, production settings) on a database of 10,000
+articles and drives it with wrk (2 threads, 32 connections) over the home page,
+the news feed, a section, the RSS feed and the 3,000 newest articles, ranked by
+a Zipf law (bench/zipf.lua), asking for compressed pages as browsers do. Twice:
+with Redis as the shared cache, and without it (PostgreSQL's cache table). For
+each, in this order:
+
+- cold: the cache emptied just before the run;
+- warm: after every page was visited once in turn (--fill seconds) and a warm-up;
+- warm, plain: the same without Accept-Encoding (a compressed hit must cost no more);
+- edit every 5 s / every 1 s: an editor changes the headline of the newest
+  article (on every page's Read more) at that pace; after each save it asks for
+  the article's page four times on new connections and counts old headlines;
+- the floor: a Django view in the same server returning as many bytes as the
+  mix's average answer, from memory, through the same middleware.
+
+    make bench        # or: .venv/bin/python -m bench.mix --seconds 15 --warmup 5
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.request import urlopen
+
+from bench.run import ENVIRONMENT, manage, page_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+ARTICLES = 10_000
+NEWEST = 3_000
+DEFAULTS = {
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/newsroom_bench",
+    "REDIS_URL": "redis://127.0.0.1:6379/2",
+    "PORT": "8077",
+}
+PATHS_QUERY = """
+from articles.models import Article, Section
+newest = Article.objects.published().order_by('-publish_at')
+articles = [a.get_absolute_url() for a in newest[:NEWEST]]
+section = Section.objects.first().get_absolute_url()
+paths = ['/', '/news-feed/', *articles[:3], section, *articles[3:6], '/rss.xml', *articles[6:]]
+print(newest.first().slug)
+print('\\n'.join(paths))
+"""
+
+
+def shell(code: str, env) -> list[str]:
+    result = subprocess.run(
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+def prepare(env) -> None:
+    name = env["DATABASE_URL"].rsplit("/", 1)[1]
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name],
+                   capture_output=True, check=False)  # fmt: skip
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    manage("load_demo", env=env)
+    count = int(
+        shell("from articles.models import Article; print(Article.objects.count())", env)[-1]
+    )
+    if count < ARTICLES:
+        manage("load_demo", "--articles", str(ARTICLES - count), env=env)
+
+
+def start_server(env, port: int):
+    process = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "newsroom.wsgi", "--workers", "2", "--bind",
+         f"127.0.0.1:{port}", "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urlopen(base + "/robots.txt", timeout=1)  # noqa: S310
+            break
+        except OSError as error:
+            if getattr(error, "code", None):
+                break
+            time.sleep(0.1)
+    return process, base
+
+
+def wrk(url: str, seconds: int, *, script: str, paths: Path | None = None, encoding=None) -> dict:
+    env = {**os.environ, "PATHS_FILE": str(paths or "")}
+    if encoding is not None:
+        env["ACCEPT_ENCODING"] = encoding
+    result = subprocess.run(
+        ["wrk", "-t2", "-c32", f"-d{seconds}s", "--timeout", "10s", "-s",
+         str(ROOT / "bench" / script), url],
+        capture_output=True, text=True, check=True, env=env,
+    )  # fmt: skip
+    last = result.stdout.strip().splitlines()[-1]
+    return json.loads(last) if last.startswith("{") else {}
+
+
+def run_config(name: str, env, paths: Path, slug: str, options) -> dict:
+    port = int(env["PORT"])
+    server, base = start_server(env, port)
+    runs = {}
+    try:
+        mix = lambda seconds, **kw: wrk(base, seconds, script="zipf.lua", paths=paths, **kw)  # noqa: E731
+        shell("from django.core.cache import cache; cache.clear()", env)
+        runs["cold"] = mix(options.seconds)
+        # Every page once, in turn (bench/mix.lua), so that "warm" means warm.
+        wrk(base, options.fill, script="mix.lua", paths=paths)
+        mix(options.warmup)
+        runs["warm"] = mix(options.seconds)
+        runs["warm, plain"] = mix(options.seconds, encoding="")
+        for interval, label in ((5, "edit every 5 s"), (1, "edit every 1 s")):
+            editor = subprocess.Popen(
+                [PYTHON, "-m", "bench.editor", "--slug", slug, "--interval", str(interval),
+                 "--seconds", str(options.seconds), "--base", base],
+                cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            runs[label] = mix(options.seconds)
+            runs[label]["editor"] = json.loads(editor.communicate(timeout=120)[0].splitlines()[-1])
+        payload = int(runs["warm"]["bytes"])
+        floor = f"{base}/_bench/floor/?bytes={payload}"
+        wrk(floor, options.warmup, script="report.lua")
+        runs["floor"] = wrk(floor, options.seconds, script="report.lua")
+        runs["floor"]["bytes"] = payload
+    finally:
+        server.terminate()
+        server.wait()
+    return runs
+
+
+def report(results: dict, facts: dict, options) -> None:
+    print("\n| cache | condition | req/s | of the floor | of warm | p50 | p99 | errors | "
+          "edits | stale answers |")  # fmt: skip
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, runs in results.items():
+        floor, warm = runs["floor"]["rps"], runs["warm"]["rps"]
+        for condition, run in runs.items():
+            editor = run.get("editor", {})
+            stale = f"{editor['stale']} of {editor['checks']}" if editor else ""
+            print(
+                f"| {name} | {condition} | {run['rps']:,.0f} | {run['rps'] / floor:.2f} | "
+                f"{run['rps'] / warm:.2f} | {run['p50']:.1f} ms | {run['p99']:.1f} ms | "
+                f"{run['errors']} | {editor.get('edits', '')} | "
+                f"{stale} |"
+            )
+    print("\nQueries per page (rendered with its cached pieces / with nothing cached):")
+    for page, fact in facts.items():
+        print(f"- {page}: {fact['queries']} / {fact['queries_all']} ({fact['bytes']:,} bytes)")
+    print(
+        f"\n{os.cpu_count()} cores; wrk -t2 -c32 -d{options.seconds}s; gunicorn 2 workers; "
+        f"{ARTICLES:,} articles; Zipf over {options.newest + 4:,} pages; floor bytes = the warm "
+        "mix's average answer (headers included)."
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=15, help="length of each wrk run")
+    parser.add_argument("--warmup", type=int, default=5, help="length of each warm-up run")
+    parser.add_argument("--fill", type=int, default=120, help="seconds to visit every page")
+    parser.add_argument("--newest", type=int, default=NEWEST, help="articles in the mix")
+    parser.add_argument("--no-prepare", action="store_true", help="the database is ready")
+    options = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed: apt-get install wrk")
+    env = {**os.environ, **ENVIRONMENT}
+    for name, default in DEFAULTS.items():
+        env[name] = os.environ.get(f"BENCH_{name}", default)
+    env["BENCH_DATABASE_URL"] = env["DATABASE_URL"]
+    if not options.no_prepare:
+        prepare(env)
+    slug, *paths = shell(PATHS_QUERY.replace("NEWEST", str(options.newest)), env)
+    paths_file = Path(tempfile.mkdtemp()) / "paths.txt"
+    paths_file.write_text("\n".join(paths) + "\n")
+    print(f"{len(paths)} pages in the mix; edited article: /news/{slug}/", flush=True)
+    without_redis = {key: value for key, value in env.items() if key != "REDIS_URL"}
+    results = {
+        "Redis": run_config("Redis", env, paths_file, slug, options),
+        "PostgreSQL": run_config("PostgreSQL", without_redis, paths_file, slug, options),
+    }
+    facts = page_facts(env)
+    report(results, facts, options)
+    print(json.dumps(results), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
