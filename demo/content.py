@@ -116,7 +116,6 @@ SEED_ARTICLE = {
     "kind": "article",
     "author": "martin-fornusek",
     "standfirst": "",
-    "hero_alt": "Jens Stoltenberg speaking at a lectern with the NATO emblem behind him",
     "hero_caption": "NATO Secretary-General Jens Stoltenberg",
     "hero_credit": "",
     "tags": ["NATO", "Ukraine aid", "Donald Trump", "Jens Stoltenberg", "Wiesbaden"],

@@ -147,6 +147,16 @@ def _shapes(image, rng, palette):
     image.paste(Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB"))
 
 
+# What each scene shows, for its alt text.
+DESCRIPTIONS = {
+    "skyline": "tower blocks with lit windows against the sky",
+    "fields": "a wide field running to a line of trees under clouds",
+    "harbour": "port cranes over the water at a quay",
+    "lights": "blurred city lights at night",
+    "hills": "layers of hills under a low sun",
+    "shapes": "overlapping circles and blocks of colour",
+}
+
 PAINTERS = {
     "skyline": _skyline,
     "fields": _fields,

@@ -169,14 +169,14 @@ class Command(BaseCommand):
                 publish_at=publish_time(data, index=index, now=now),
             )
             if data["kind"] != "brief":
+                scene = scene_for(index, kind=data["kind"], section=data["section"])
                 article.hero_image.save(
                     f"{data['slug'][:60]}.jpg",
-                    demo_images.scene_picture(
-                        index, scene=scene_for(index, kind=data["kind"], section=data["section"])
-                    ),
+                    demo_images.scene_picture(index, scene=scene),
                     save=False,
                 )
-                article.hero_alt = data.get("hero_alt") or f"Illustration for: {data['title']}"
+                # The alt text says what the illustration shows, not what a photo would.
+                article.hero_alt = f"Illustration: {demo_images.DESCRIPTIONS[scene]}"
                 article.hero_caption = data.get("hero_caption", "")
                 article.hero_credit = data.get("hero_credit") or "Illustration: The Kyiv Ledger"
             article.save()
