@@ -402,7 +402,7 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
         """The body's HTML as readers get it (sanitised), for the read-only view."""
         return mark_safe(sanitize_html(article.body))  # noqa: S308 (cleaned by the allowlist)
 
-    @admin.display(description="")
+    @admin.display(description=_("image"))
     def thumbnail(self, article):
         smallest = (article.hero_renditions or {}).get("webp") or []
         if not smallest:
