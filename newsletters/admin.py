@@ -64,8 +64,8 @@ class IssueItemInline(admin.TabularInline):
 
 
 class IssueForm(forms.ModelForm):
-    send_at = forms.DateTimeField(
-        label=_("schedule for"),
+    schedule_for = forms.DateTimeField(
+        label=_("Schedule for"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_("For “Save and schedule”, in the newsroom's time zone."),
@@ -88,7 +88,7 @@ class IssueAdmin(admin.ModelAdmin):
     def get_fields(self, request, obj=None):
         fields = ["newsletter", "date", "subject", "intro"]
         if obj is None or obj.is_editable:
-            fields.append("send_at")
+            fields.append("schedule_for")
         return [*fields, *self.readonly_fields]
 
     def get_readonly_fields(self, request, obj=None):
@@ -165,9 +165,8 @@ class IssueAdmin(admin.ModelAdmin):
                 count = services.send_now(issue=obj)
                 messages.success(request, _("Sending to %d subscribers.") % count)
             elif action == "schedule":
-                send_at = request.POST.get("send_at") and IssueForm(request.POST).fields[
-                    "send_at"
-                ].clean(request.POST["send_at"])
+                value = request.POST.get("schedule_for")
+                send_at = value and IssueForm().fields["schedule_for"].clean(value)
                 if not send_at:
                     messages.error(request, _("Give the time to send it at."))
                     return here

@@ -82,8 +82,10 @@ def test_the_editor_reorders_stories_and_edits_the_introduction(client, editor):
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     web = parse(client.get(reverse("admin:newsletters_issue_web", args=[issue.pk])))
-    assert [text(h) for h in elements(web, "//ol//h2")] == ["Second story", "First story"]
-    assert "Good morning from Kyiv." in text(element(web, "//main"))
+    stories = "//ol[@class='newsletter-issue__stories']//h2"
+    assert [text(h) for h in elements(web, stories)] == ["Second story", "First story"]
+    intro = element(web, "//div[@class='newsletter-issue__intro']")
+    assert text(intro) == "Good morning from Kyiv."
     email = parse(client.get(reverse("admin:newsletters_issue_email", args=[issue.pk])))
     assert [text(a) for a in elements(email, "//h2/a")] == ["Second story", "First story"]
 
@@ -130,10 +132,13 @@ def test_schedule_waits_for_the_time_given(client, editor):
     """Save and schedule stores the time; the issue is not sent before then."""
     issue = make_issue()
     when = timezone.localtime() + timedelta(hours=2)
+    form = parse(client.get(change_url(issue)))
+    assert element(form, "//input[@name='schedule_for']").get("type") == "datetime-local"
+    assert element(form, "//button[@value='schedule']").text == "Save and schedule"
     data = {
         **issue_form_data(client, issue),
         "_newsletter_action": "schedule",
-        "send_at": f"{when:%Y-%m-%dT%H:%M}",
+        "schedule_for": f"{when:%Y-%m-%dT%H:%M}",
     }
 
     client.post(change_url(issue), data)
