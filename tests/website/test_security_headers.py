@@ -68,7 +68,7 @@ def test_hsts_is_sent_only_over_https(client, settings):
 
 
 def test_templates_have_no_inline_scripts_or_style_attributes():
-    """No template carries inline script code, event handlers or style attributes (CSP would block them)."""
+    """No template carries inline script code or event handlers, nor a page template a style attribute."""
     offenders = []
     for template in TEMPLATES.rglob("*.html"):
         text = template.read_text()
@@ -76,7 +76,9 @@ def test_templates_have_no_inline_scripts_or_style_attributes():
             attributes, code = match.groups()
             if "application/ld+json" not in attributes and code.strip():
                 offenders.append(f"{template.name}: inline script")
-        if re.search(r"\sstyle\s*=", text, flags=re.I):
+        # Emails need inline styles (mail programs drop <style>); no page under the CSP uses them.
+        is_email = "email" in template.relative_to(TEMPLATES).parts[:-1]
+        if not is_email and re.search(r"\sstyle\s*=", text, flags=re.I):
             offenders.append(f"{template.name}: style attribute")
         if re.search(r"<[^>]+\son[a-z]+\s*=", text, flags=re.I):
             offenders.append(f"{template.name}: event handler attribute")
