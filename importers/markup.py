@@ -43,6 +43,7 @@ def ascii_slug(value: str) -> str:
 
 def shorten(value: str, limit: int) -> str:
     """value cut to at most limit characters, at a word boundary where there is one."""
+    value = value or ""
     if len(value) <= limit:
         return value
     cut = value[: limit - 1]

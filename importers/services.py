@@ -197,9 +197,9 @@ class Loader:
         if author is None:
             author = Author(slug=self.free_slug(Author, person.slug or "author", 200))
         if outcome != "unchanged":
-            author.name = shorten(person.name, 200) or author.slug
-            author.short_bio = shorten(person.bio, 300)
-            author.location = shorten(person.location, 200)
+            author.name = markup.shorten(person.name, 200) or author.slug
+            author.short_bio = markup.shorten(person.bio, 300)
+            author.location = markup.shorten(person.location, 200)
             author.website = valid_url(person.website)
             self.photo(author, person)
             author.save()
@@ -220,7 +220,7 @@ class Loader:
         name = self.images.store(person.photo_url, storage=field.storage, folder=folder, what=what)
         if name and not self.images.dry_run:
             author.photo = name
-            author.photo_alt = shorten(person.name, 300)
+            author.photo_alt = markup.shorten(person.name, 300)
 
     def term(self, term: Term):
         """A term as a section or a tag, as the import was told; existing ones are reused."""
@@ -283,10 +283,10 @@ class Loader:
     # --- posts and pages ------------------------------------------------------------------
 
     def post(self, post: Post) -> None:
-        label = f"{post.kind} {post.key} “{shorten(post.title, 60)}”"
+        label = f"{post.kind} {post.key} “{markup.shorten(post.title, 60)}”"
         if not post.key:
             self.report.skip(
-                post.kind, f"“{shorten(post.title, 60)}”", "it has no id in the export"
+                post.kind, f"“{markup.shorten(post.title, 60)}”", "it has no id in the export"
             )
             return
         if not post.title and not markup.text(post.body):
@@ -295,7 +295,7 @@ class Loader:
         if post.state == State.PUBLISHED and post.publish_at is None:
             post.state = State.DRAFT
             post.notes.append("published, but with no date: kept as a draft")
-        post.title = post.title or shorten(markup.text(post.body), 80)
+        post.title = post.title or markup.shorten(markup.text(post.body), 80)
         for note in post.notes:
             self.report.note(f"{label[0].upper()}{label[1:]}: {note}")
         if post.kind == "page":
@@ -344,13 +344,13 @@ class Loader:
         else:
             article = Article(slug=self.free_article_slug(post.slug or f"post-{post.key}"))
         section, tags = self.placement(post)
-        article.title = shorten(post.title, 300)
+        article.title = markup.shorten(post.title, 300)
         article.standfirst = post.standfirst
         article.body = self.images.body_images(post.body, what=label)
         article.section = section
         article.status, article.publish_at = self.status(post, Article.Status)
-        article.seo_title = shorten(post.seo_title, 70)
-        article.seo_description = shorten(post.seo_description, 200)
+        article.seo_title = markup.shorten(post.seo_title, 70)
+        article.seo_description = markup.shorten(post.seo_description, 200)
         article.canonical_url = valid_url(post.canonical_url)
         self.hero(article, post, label)
         authors = [self.authors[key] for key in dict.fromkeys(post.authors) if key in self.authors]
@@ -431,8 +431,8 @@ class Loader:
             alt = article.title
             self.report.note(f"{label}: the feature image has no alt text; the headline stands in")
         article.hero_image = name if not self.images.dry_run else ""
-        article.hero_alt = shorten(alt, 300)
-        article.hero_caption = shorten(picture.caption, 500)
+        article.hero_alt = markup.shorten(alt, 300)
+        article.hero_caption = markup.shorten(picture.caption, 500)
 
     def page(self, post: Post, label: str) -> None:
         """About, Contact and the like: site pages, public only when public in the source."""
@@ -449,10 +449,10 @@ class Loader:
                 slug = self.free_slug(Page, f"{slug[:94]}-page", 100)
                 self.report.note(f"{label}: /{post.slug}/ is an address of the site; now /{slug}/")
             page = Page(slug=slug, show_in_footer=False)
-        page.title = shorten(post.title, 200)
+        page.title = markup.shorten(post.title, 200)
         page.body = self.images.body_images(post.body, what=label)
-        page.seo_title = shorten(post.seo_title, 200)
-        page.seo_description = shorten(post.seo_description or post.standfirst, 300)
+        page.seo_title = markup.shorten(post.seo_title, 200)
+        page.seo_description = markup.shorten(post.seo_description or post.standfirst, 300)
         live = post.state == State.PUBLISHED and post.publish_at <= self.now
         if post.state == State.PUBLISHED and not live:
             self.report.note(
@@ -505,10 +505,6 @@ class Loader:
         )
         if created := len(set(wanted) - existing):
             self.report.counts["created", "redirect"] += created
-
-
-def shorten(value: str, limit: int) -> str:
-    return markup.shorten(value or "", limit)
 
 
 def valid_url(value: str) -> str:
