@@ -131,10 +131,10 @@ def changed_at(tags: Iterable[str], *, missing_as: tuple[int, float] | None = No
 
 def stamp(tags: Iterable[str]) -> None:
     """These tags changed now: every page and piece showing them is older than that."""
-    clock()
     try:
         ticked = cache.incr(keys.SHOWN_CLOCK)
-    except ValueError:  # lost in between
-        ticked = clock() + 1
+    except ValueError:  # never set, or lost: start it again (clock()), then tick
+        clock()
+        ticked = cache.incr(keys.SHOWN_CLOCK)
     now = timezone.now().timestamp()
     cache.set_many({keys.shown_at(tag): (ticked, now) for tag in tags}, timeout=None)
