@@ -120,8 +120,9 @@ class ReaderPageCacheMiddleware:
     def look_up(self, key, now: float):
         """The stored page and whether it is fresh, stale (lagging too long) or missing.
 
-        One round trip for a page this process has a copy of (the times of what it
-        shows); two for one from the shared cache. A copy that is not fresh is
+        After the versions' read (follow_schedule, one round trip): one round trip for
+        a page this process has a copy of (the times of what it shows); two for one
+        from the shared cache. A copy that is not fresh is
         checked against the shared cache, where another process may have stored a
         newer one.
         """
