@@ -108,19 +108,43 @@ def _transition(
     return article
 
 
-@transaction.atomic
-def article_submit(*, article: Article, by: AbstractBaseUser, note: str = "") -> Article:
-    """A draft goes to the editors for review."""
+def _step(
+    *,
+    article: Article,
+    by: AbstractBaseUser,
+    action: Action,
+    comment: str,
+    logged_as: ArticleTransition.Action,
+    to_status: str,
+    note: str = "",
+    publish_at: datetime | None = None,
+) -> Article:
+    """One workflow step: lock, check the rule, move the status, log it, keep a revision."""
     article = _locked(article)
-    _authorize(by, Action.SUBMIT, article)
-    with _revision(article=article, by=by, comment=_("Submitted for review.")):
+    _authorize(by, action, article)
+    with _revision(article=article, by=by, comment=comment):
         return _transition(
             article=article,
             by=by,
-            action=ArticleTransition.Action.SUBMITTED,
-            to_status=Article.Status.IN_REVIEW,
+            action=logged_as,
+            to_status=to_status,
             note=note.strip(),
+            publish_at=publish_at,
         )
+
+
+@transaction.atomic
+def article_submit(*, article: Article, by: AbstractBaseUser, note: str = "") -> Article:
+    """A draft goes to the editors for review."""
+    return _step(
+        article=article,
+        by=by,
+        action=Action.SUBMIT,
+        comment=_("Submitted for review."),
+        logged_as=ArticleTransition.Action.SUBMITTED,
+        to_status=Article.Status.IN_REVIEW,
+        note=note,
+    )
 
 
 @transaction.atomic
@@ -128,16 +152,15 @@ def article_send_back(*, article: Article, by: AbstractBaseUser, note: str) -> A
     """An editor returns an article in review to its reporters as a draft, saying why."""
     if not note.strip():
         raise ValidationError({"workflow_note": _("Say what the reporter should change.")})
-    article = _locked(article)
-    _authorize(by, Action.SEND_BACK, article)
-    with _revision(article=article, by=by, comment=_("Sent back.")):
-        return _transition(
-            article=article,
-            by=by,
-            action=ArticleTransition.Action.SENT_BACK,
-            to_status=Article.Status.DRAFT,
-            note=note.strip(),
-        )
+    return _step(
+        article=article,
+        by=by,
+        action=Action.SEND_BACK,
+        comment=_("Sent back."),
+        logged_as=ArticleTransition.Action.SENT_BACK,
+        to_status=Article.Status.DRAFT,
+        note=note,
+    )
 
 
 @transaction.atomic
@@ -145,17 +168,16 @@ def article_publish(
     *, article: Article, by: AbstractBaseUser, note: str = "", now: datetime | None = None
 ) -> Article:
     """Readers see the article from now on."""
-    article = _locked(article)
-    _authorize(by, Action.PUBLISH, article)
-    with _revision(article=article, by=by, comment=_("Published.")):
-        return _transition(
-            article=article,
-            by=by,
-            action=ArticleTransition.Action.PUBLISHED,
-            to_status=Article.Status.PUBLISHED,
-            publish_at=now or timezone.now(),
-            note=note.strip(),
-        )
+    return _step(
+        article=article,
+        by=by,
+        action=Action.PUBLISH,
+        comment=_("Published."),
+        logged_as=ArticleTransition.Action.PUBLISHED,
+        to_status=Article.Status.PUBLISHED,
+        note=note,
+        publish_at=now or timezone.now(),
+    )
 
 
 @transaction.atomic
@@ -165,50 +187,45 @@ def article_schedule(
     """Readers see the article from publish_at on; nothing has to run at that moment."""
     if publish_at is None or publish_at <= timezone.now():
         raise ValidationError({"schedule_for": _("Choose a publish time in the future.")})
-    article = _locked(article)
-    _authorize(by, Action.SCHEDULE, article)
     when = timezone.localtime(publish_at)
-    with _revision(
-        article=article, by=by, comment=_("Scheduled for %s.") % f"{when:%Y-%m-%d %H:%M}"
-    ):
-        return _transition(
-            article=article,
-            by=by,
-            action=ArticleTransition.Action.SCHEDULED,
-            to_status=Article.Status.PUBLISHED,
-            publish_at=publish_at,
-            note=note.strip(),
-        )
+    return _step(
+        article=article,
+        by=by,
+        action=Action.SCHEDULE,
+        comment=_("Scheduled for %s.") % f"{when:%Y-%m-%d %H:%M}",
+        logged_as=ArticleTransition.Action.SCHEDULED,
+        to_status=Article.Status.PUBLISHED,
+        note=note,
+        publish_at=publish_at,
+    )
 
 
 @transaction.atomic
 def article_unpublish(*, article: Article, by: AbstractBaseUser, note: str = "") -> Article:
     """Readers no longer see the article (or a scheduled one never appears)."""
-    article = _locked(article)
-    _authorize(by, Action.UNPUBLISH, article)
-    with _revision(article=article, by=by, comment=_("Unpublished.")):
-        return _transition(
-            article=article,
-            by=by,
-            action=ArticleTransition.Action.UNPUBLISHED,
-            to_status=Article.Status.UNPUBLISHED,
-            note=note.strip(),
-        )
+    return _step(
+        article=article,
+        by=by,
+        action=Action.UNPUBLISH,
+        comment=_("Unpublished."),
+        logged_as=ArticleTransition.Action.UNPUBLISHED,
+        to_status=Article.Status.UNPUBLISHED,
+        note=note,
+    )
 
 
 @transaction.atomic
 def article_withdraw(*, article: Article, by: AbstractBaseUser, note: str = "") -> Article:
     """A reporter takes their article back from review, as a draft they can edit again."""
-    article = _locked(article)
-    _authorize(by, Action.WITHDRAW, article)
-    with _revision(article=article, by=by, comment=_("Withdrawn from review.")):
-        return _transition(
-            article=article,
-            by=by,
-            action=ArticleTransition.Action.WITHDRAWN,
-            to_status=Article.Status.DRAFT,
-            note=note.strip(),
-        )
+    return _step(
+        article=article,
+        by=by,
+        action=Action.WITHDRAW,
+        comment=_("Withdrawn from review."),
+        logged_as=ArticleTransition.Action.WITHDRAWN,
+        to_status=Article.Status.DRAFT,
+        note=note,
+    )
 
 
 WORKFLOW_SERVICES = {
