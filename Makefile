@@ -41,7 +41,7 @@ run: $(BIN)/django-admin
 	$(BIN)/python manage.py load_demo
 	@$(BIN)/python manage.py local_server --address http://$(HOST):$(PORT)
 	@# The background worker beside the server (it says where emails go); it stops with it.
-	$(BIN)/python manage.py worker & worker=$$!; \
+	@$(BIN)/python manage.py worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
