@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from curation.models import Pin
+from website import dates
 
 
 @admin.register(Pin)
@@ -26,7 +27,7 @@ class PinAdmin(admin.ModelAdmin):
         now = timezone.now()
         article_state = obj.article.state(now)
         if article_state == Article.Status.SCHEDULED:
-            when = timezone.localtime(obj.article.publish_at).strftime("%Y-%m-%d %H:%M")
+            when = dates.label(obj.article.publish_at, now=now)
             messages.warning(
                 request,
                 _("“%(title)s” is scheduled: the pin shows it from %(when)s.")
