@@ -119,11 +119,11 @@ def test_change_form_layout(reporter_site, browser, newsroom, screenshot):
         context.close()
 
 
-def test_autosaved_text_survives_a_closed_tab(reporter_site, newsroom, browser):
-    """Text typed and autosaved, then the tab closed without saving, is offered back."""
+def _reporter_draft_open(reporter_site, newsroom, browser, title):
+    """The reporter's own new draft, open in its change page in a fresh browser context."""
     reporter = Author.objects.get(user__username="reporter")
     draft = make_article_in_state(
-        "draft", authors=[reporter], section=newsroom.sections[0], title="Tram fares"
+        "draft", authors=[reporter], section=newsroom.sections[0], title=title
     )
     url = f"{reporter_site}/admin/articles/article/{draft.pk}/change/"
     context = browser.new_context()
@@ -131,6 +131,12 @@ def test_autosaved_text_survives_a_closed_tab(reporter_site, newsroom, browser):
     log_in(page, reporter_site, "reporter")
     page.goto(url)
     page.wait_for_load_state("load")
+    return context, page, draft, url
+
+
+def test_autosaved_text_survives_a_closed_tab(reporter_site, newsroom, browser):
+    """Text typed and autosaved, then the tab closed without saving, is offered back."""
+    context, page, draft, url = _reporter_draft_open(reporter_site, newsroom, browser, "Tram fares")
     editor = page.locator(".field-body .ck-editor__editable")
     editor.click()
     with page.expect_response(lambda response: response.url.endswith("/autosave/")) as saved:
@@ -155,16 +161,9 @@ def test_autosaved_text_survives_a_closed_tab(reporter_site, newsroom, browser):
 
 def test_text_typed_offline_is_kept_and_sent_later(reporter_site, newsroom, browser):
     """Text typed while offline, tab then closed, is kept in the browser and sent when back."""
-    reporter = Author.objects.get(user__username="reporter")
-    draft = make_article_in_state(
-        "draft", authors=[reporter], section=newsroom.sections[0], title="Bridge repairs"
+    context, page, draft, url = _reporter_draft_open(
+        reporter_site, newsroom, browser, "Bridge repairs"
     )
-    url = f"{reporter_site}/admin/articles/article/{draft.pk}/change/"
-    context = browser.new_context()
-    page = context.new_page()
-    log_in(page, reporter_site, "reporter")
-    page.goto(url)
-    page.wait_for_load_state("load")
     context.set_offline(True)
     page.fill("#id_title", "Bridge repairs delayed to May")
     page.wait_for_selector(".autosave-status--problem")
