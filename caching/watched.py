@@ -27,6 +27,8 @@ SHOWN_ON_PAGES = (
     "authors.Author",
     "pages.Page",
     "newsletters.Newsletter",  # the sign-up form in the home and article pages
+    "live.LiveStory",
+    "live.LiveEntry",
 )
 # These are shown inside the pieces of items other than their own (a byline on a card,
 # a section's name), and pieces carry only their item's version: every piece is renewed.
@@ -43,7 +45,7 @@ SHOWN_LINKS = ("articles.Article.tags",)
 # Items that appear or go away by themselves at a time (a scheduled publish, a pin's start
 # or end): the content version ends then. Each model's queryset has upcoming_changes(now),
 # one-column querysets of the next such times, read together in one query.
-SCHEDULED = ("articles.Article", "curation.Pin")
+SCHEDULED = ("articles.Article", "curation.Pin", "live.LiveEntry")
 
 # What a change to each watched model drops (caching/dependencies.py): the tags of the
 # pages and pieces that show it, made from the changed instance. A model of SHOWN_ON_PAGES

@@ -1,8 +1,8 @@
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path
+from django.urls import path, re_path
 from django.views.decorators.http import require_safe
 
-from newsfeed import feeds, sitemaps, views
+from newsfeed import feeds, live_feeds, sitemaps, views
 from website.views import web_manifest
 
 app_name = "newsfeed"
@@ -22,6 +22,12 @@ urlpatterns = [
 urlpatterns += [
     path("rss.xml", require_safe(feeds.NewsroomFeed("rss")), name="rss"),
     path("atom.xml", require_safe(feeds.NewsroomFeed("atom")), name="atom"),
+    # A live story's entries (newsfeed/live_feeds.py).
+    re_path(
+        r"^news/(?P<slug>[-\w]+)/atom.xml$",
+        require_safe(live_feeds.LiveEntriesFeed()),
+        name="live_atom",
+    ),
     path("section/<slug:slug>/rss.xml", require_safe(feeds.SectionFeed("rss")), name="section_rss"),
     path(
         "section/<slug:slug>/atom.xml", require_safe(feeds.SectionFeed("atom")), name="section_atom"

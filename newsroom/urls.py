@@ -16,6 +16,8 @@ urlpatterns = [
         editor_image_upload,
         name="ck_editor_5_upload_file",
     ),
+    # Before the articles: a live story is an article with a page of its own (live/views.py).
+    path("", include("live.urls")),
     path("", include("articles.urls")),
     path("", include("newsfeed.urls")),
     path("", include("newsletters.urls")),

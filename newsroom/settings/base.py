@@ -27,6 +27,7 @@ PROJECT_APPS = [
     "articles",
     "curation",
     "readership",
+    "live",
     "newsfeed",
     "newsletters",
     "importers",
@@ -110,6 +111,8 @@ SITE_SOCIAL_URLS = env_list("SITE_SOCIAL_URLS")
 # Feeds carry the full body (True) or only the summary (False); 50 newest items each.
 FEEDS_FULL_CONTENT = env_bool("FEEDS_FULL_CONTENT", True)
 FEED_ITEMS = 50
+# How often a live story's open page asks for new entries (live/views.py, static/js/live.js).
+LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 10)
 
 LANGUAGE_CODE = "en"
 # Dates in the newsroom's style, a 24-hour clock in the admin too (website/dates.py).
@@ -389,6 +392,8 @@ _VIDEO_FRAMES = [
     "https://www.youtube-nocookie.com",
     "https://player.vimeo.com",
 ]
+# Posts from X and Telegram in live entries, framed only after the reader asks (live/embeds.py).
+_POST_FRAMES = ["https://platform.twitter.com", "https://t.me"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -398,7 +403,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "media-src": ["'self'", "https:"],
-        "frame-src": _VIDEO_FRAMES,
+        "frame-src": [*_VIDEO_FRAMES, *_POST_FRAMES],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

@@ -1,0 +1,107 @@
+"""A live story's reader pages: the story, an entry's permalink and the poll for new entries.
+
+A live story is an article, at its article's address: the article page asks here
+first (live/urls.py comes before articles/urls.py) and is served as before for any
+other article. The poll is a small page of the newest entries that the page cache
+keeps like any other, so a conditional request gets a 304 while nothing changed.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import render
+
+from articles import views as article_views
+from caching.dependencies import exact
+from caching.pieces import joined, remembered
+from live import pieces, selectors
+from live.models import LiveEntry
+from website.pagination import page_number, paged
+
+
+def _story_pk(slug: str) -> int | None:
+    return remembered("live-stories", selectors.live_story_pks).get(slug)
+
+
+def _story(pk: int):
+    return remembered("live-story", lambda: selectors.story_for_page(pk=pk), pk=pk)
+
+
+def _rows(story, page: int) -> dict:
+    return remembered(
+        "live-entries",
+        lambda: selectors.entry_rows(story=story, page=page),
+        story=story.pk,
+        page=page,
+    )
+
+
+def story_or_article(request, slug):
+    """The live story at this address, or the article page for any other article."""
+    pk = _story_pk(slug)
+    if pk is None:
+        return article_views.article_detail(request, slug=slug)
+    return story_page(request, pk=pk)
+
+
+def _context(request, story, *, page: int, linked: LiveEntry | None = None) -> dict:
+    rows = _rows(story, page)
+    listed = [*rows["pinned"], *rows["entries"]]
+    with exact():  # the story and its entries: fresh on the next request after a change
+        header = pieces.story_parts(story)
+        pinned = joined(pieces.entry_pieces(story, rows["pinned"]))
+        entries = joined(pieces.entry_pieces(story, rows["entries"]))
+        linked_html = (
+            joined(pieces.entry_pieces(story, [(linked.pk, linked.version)])) if linked else ""
+        )
+        head = pieces.story_head(story, listed, entry=linked)
+    return {
+        "story": story,
+        "article": story.article,
+        "head": head,
+        "header": header,
+        "pinned": pinned if not linked else "",
+        "entries": entries,
+        "linked": linked_html,
+        "next_page": page + 1 if rows["more"] else None,
+        "page": page,
+        "poll_seconds": settings.LIVE_POLL_SECONDS,
+    }
+
+
+@paged()
+def story_page(request, *, pk: int):
+    page = page_number(request)
+    story = _story(pk)
+    return render(request, "live/story_detail.html", _context(request, story, page=page))
+
+
+def entry_permalink(request, slug, pk):
+    """One entry on top of its live story, with its own title and description for shares."""
+    story_pk = _story_pk(slug)
+    if story_pk is None:
+        raise Http404("No such live story.")
+    story = _story(story_pk)
+    entry = (
+        LiveEntry.objects.published()
+        .filter(story_id=story.pk, pk=pk)
+        .only("pk", "version", "headline", "body", "image_renditions", "image", "image_alt")
+        .first()
+    )
+    if entry is None:
+        raise Http404("No such entry.")
+    context = _context(request, story, page=1, linked=entry)
+    return render(request, "live/story_detail.html", context)
+
+
+def poll(request, slug):
+    """The newest entries and the story's state, for static/js/live.js."""
+    pk = _story_pk(slug)
+    if pk is None:
+        raise Http404("No such live story.")
+    story = _story(pk)
+    rows = _rows(story, 1)
+    with exact():
+        html = joined(pieces.entry_pieces(story, [*rows["pinned"], *rows["entries"]]))
+    response = render(request, "live/updates.html", {"story": story, "entries": html})
+    response["X-Robots-Tag"] = "noindex"
+    return response

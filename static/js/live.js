@@ -1,0 +1,124 @@
+// A live story's page: new entries without a reload, and posts from X and Telegram on request.
+// Every few seconds it asks for the newest entries (a conditional request, so while nothing
+// changed the answer is a 304 from the cache) and keeps the new ones back behind an
+// "N new updates" button, announced politely, so what the reader is reading never moves.
+// When the coverage ends, it stops asking. Without JavaScript a reload shows new entries.
+(function () {
+  "use strict";
+
+  // Click to load: a post's own page is framed only now, so nothing was asked of X or
+  // Telegram before.
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("button[data-post-load]");
+    if (!button) return;
+    const card = button.closest("[data-post-frame]");
+    const source = card && card.dataset.postFrame;
+    if (!source || !/^https:\/\/(platform\.twitter\.com|t\.me)\//.test(source)) return;
+    const frame = document.createElement("iframe");
+    frame.src = source;
+    frame.title = button.dataset.postTitle || button.textContent;
+    frame.className = "post-card__frame";
+    frame.referrerPolicy = "strict-origin-when-cross-origin";
+    frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups");
+    button.replaceWith(frame);
+    frame.focus();
+  });
+  document.querySelectorAll("[data-post-frame]").forEach(addLoadButton);
+
+  function addLoadButton(card) {
+    const actions = card.querySelector(".post-card__actions");
+    if (!actions || actions.querySelector("[data-post-load]")) return;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "post-card__load";
+    button.dataset.postLoad = "";
+    button.textContent = card.dataset.postLoadLabel || "Show the post here";
+    actions.prepend(button);
+  }
+
+  const story = document.querySelector("[data-live-poll]");
+  if (!story) return;
+  const list = document.getElementById("live-entries");
+  const control = document.getElementById("live-new");
+  const status = document.getElementById("live-status");
+  const seconds = Math.max(1, Number(story.dataset.livePollSeconds) || 10);
+  const words = {
+    one: control.dataset.one || "1 new update",
+    many: control.dataset.many || "%s new updates",
+    ended: control.dataset.ended || "This live coverage has ended.",
+  };
+  let pending = [];
+  let stopped = false;
+
+  function label(count) {
+    return count === 1 ? words.one : words.many.replace("%s", String(count));
+  }
+
+  function onPage(id) {
+    return document.getElementById("entry-" + id);
+  }
+
+  function apply(page) {
+    const updates = page.getElementById("live-updates");
+    if (!updates) return;
+    const fresh = [];
+    updates.querySelectorAll("[data-entry]").forEach(function (entry) {
+      const id = entry.dataset.entry;
+      const shown = onPage(id);
+      const waiting = pending.findIndex(function (item) { return item.dataset.entry === id; });
+      if (shown) {
+        // An edit or a correction: replaced where it stands (it keeps its height roughly).
+        if (shown.dataset.version !== entry.dataset.version) {
+          const edited = document.adoptNode(entry);
+          shown.replaceWith(edited);
+          edited.querySelectorAll("[data-post-frame]").forEach(addLoadButton);
+        }
+      } else if (waiting >= 0) {
+        pending[waiting] = document.adoptNode(entry);
+      } else if (!entry.classList.contains("live-entry--pinned")) {
+        fresh.push(document.adoptNode(entry));
+      }
+    });
+    if (fresh.length) {
+      pending = fresh.concat(pending);
+      control.textContent = label(pending.length);
+      control.hidden = false;
+      status.textContent = label(pending.length);
+    }
+    if (updates.dataset.state !== "live") {
+      stopped = true;
+      status.textContent = words.ended;
+    }
+  }
+
+  async function poll() {
+    try {
+      // "no-cache": the browser asks again with If-None-Match; a 304 costs nearly nothing.
+      const response = await fetch(story.dataset.livePoll, {
+        cache: "no-cache",
+        credentials: "same-origin",
+        headers: { "X-Requested-With": "fetch" },
+      });
+      if (response.ok) {
+        apply(new DOMParser().parseFromString(await response.text(), "text/html"));
+      }
+    } catch (error) {
+      // Offline for a moment: the next poll tries again.
+    }
+    if (!stopped) window.setTimeout(poll, seconds * 1000);
+  }
+
+  control.addEventListener("click", function () {
+    const first = pending[0];
+    pending.forEach(function (entry) {
+      entry.querySelectorAll("[data-post-frame]").forEach(addLoadButton);
+    });
+    list.prepend.apply(list, pending);
+    pending = [];
+    control.hidden = true;
+    status.textContent = "";
+    if (first) first.focus();
+  });
+
+  window.setTimeout(poll, seconds * 1000);
+})();
