@@ -5,6 +5,7 @@ what each piece is and how it is rendered.
 """
 
 from collections.abc import Sequence
+from functools import cache
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -13,6 +14,17 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.models import Article, Section
 from articles.selectors import article_whole, bylines_prefetch
 from caching.pieces import item_pieces, piece
+
+
+@cache
+def extensions() -> list[str]:
+    """What extends an article one-to-one by its primary key (a live story, for the LIVE
+    badge): read with the cards in the same query, so a card asking for it costs nothing."""
+    return [
+        relation.get_accessor_name()
+        for relation in Article._meta.related_objects
+        if relation.one_to_one and relation.field.primary_key
+    ]
 
 
 def pk_and_version(row) -> tuple[int, int]:
@@ -26,7 +38,7 @@ def load_articles(rows: Sequence, indexes: list[int], *, bylines=False) -> list[
     loaded = {row.pk: row for row in rows if isinstance(row, Article)}
     absent = [pk for pk in wanted if pk not in loaded]
     if absent:
-        articles = Article.objects.select_related("section")
+        articles = Article.objects.select_related("section", *extensions())
         if bylines:
             articles = articles.prefetch_related(bylines_prefetch())
         loaded.update(articles.in_bulk(absent))

@@ -18,6 +18,7 @@ from demo import content as demo
 from demo import images as demo_images
 from demo.bulk import create_bulk_articles
 from demo.curation import load_pins
+from demo.live import load_live_story
 from demo.logins import ensure_logins, login_lines
 from demo.newsletters import load_newsletters
 from demo.pages import load_pages
@@ -65,6 +66,7 @@ class Command(BaseCommand):
                 for name in demo.TAGS
             }
             created = self.load_articles(sections, authors, tags)
+            load_live_story(sections=sections, authors=authors)
             logins = self.load_logins(authors)
             load_pages()
             load_newsletters()

@@ -1,0 +1,190 @@
+"""The demo's live story: "Ukraine war latest", about 30 entries over a day, with key points,
+a pinned entry, an image, a video, posts from X and Telegram, an updated entry and a correction."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from articles.models import Article, Byline
+from demo import images as demo_images
+from live.models import LiveEntry, LiveStory
+
+SLUG = "ukraine-war-latest"
+KEY_POINTS = (
+    "<ul>"
+    "<li>Air defence shot down most of the drones launched overnight at Kyiv and Odesa.</li>"
+    "<li>Power cuts are scheduled in five oblasts after strikes on substations.</li>"
+    "<li>Ministers from 12 countries meet in Brussels on air-defence deliveries.</li>"
+    "<li>Evacuations continue from frontline villages near Pokrovsk.</li>"
+    "</ul>"
+)
+# (minutes before now, author slug, headline, text); the text's paragraphs split on "|".
+ENTRIES = [
+    (5, "dmytro-shevchuk", "Air-raid alert lifted in Kyiv",
+     "The all-clear sounded at 07:40 after an alert that lasted almost three hours."),
+    (25, "oleksandra-kovalenko", "",
+     "Kyiv's mayor says debris fell on two districts; no one was hurt, according to "
+     "preliminary information."),
+    (48, "dmytro-shevchuk", "Energy company announces scheduled power cuts",
+     "Cuts of up to four hours are planned in Kyiv, Odesa, Kharkiv, Sumy and Dnipro oblasts."
+     "|The schedules will be published by regional suppliers by 10:00."),
+    (70, "sofia-marchenko", "Brussels meeting on air defence",
+     "Defence ministers of 12 countries meet today to agree on the next deliveries of "
+     "air-defence systems and interceptors."),
+    (95, "oleksandra-kovalenko", "",
+     "Rescuers in Odesa have finished clearing the rubble of a warehouse hit overnight."),
+    (120, "dmytro-shevchuk", "40 of 52 drones shot down, Air Force says",
+     "Russia launched 52 Shahed-type drones and two missiles overnight, the Air Force said; "
+     "40 drones were shot down over nine oblasts."),
+    (150, "yuliia-hrytsenko", "Evacuation from frontline villages",
+     "Another 140 people, 32 of them children, were evacuated from villages near Pokrovsk "
+     "over the past day, the regional administration said."),
+    (185, "sofia-marchenko", "", "Poland scrambled aircraft as a precaution during the attack, "
+     "its operational command said."),
+    (220, "dmytro-shevchuk", "Explosions heard in Odesa",
+     "Our correspondent heard at least six explosions in the city centre."),
+    (260, "oleksandra-kovalenko", "Kyiv: drones over the left bank",
+     "Air defence is working over the left-bank districts. Stay in shelters."),
+    (300, "dmytro-shevchuk", "Air-raid alert across the east",
+     "Alerts were declared in Kharkiv, Dnipro and Zaporizhzhia oblasts after launches from "
+     "the Kursk region."),
+    (350, "yuliia-hrytsenko", "", "Trains to Kharkiv run up to 40 minutes late after a power "
+     "line was damaged, Ukrzaliznytsia said."),
+    (410, "sofia-marchenko", "Zelensky: partners must speed up deliveries",
+     "In his evening address the president said the winter would be decided by air defence."),
+    (470, "dmytro-shevchuk", "", "Regional authorities in Sumy report shelling of three border "
+     "communities; one person was injured."),
+    (530, "oleksandra-kovalenko", "Schools in Kyiv move online tomorrow",
+     "The city's education department said lessons would be held online because of the "
+     "scheduled power cuts."),
+    (600, "yuliia-hrytsenko", "Prisoner exchange talks",
+     "The coordination headquarters said talks on a new exchange were under way."),
+    (680, "sofia-marchenko", "", "The EU's foreign policy chief said a new sanctions package "
+     "would be proposed next week."),
+    (760, "dmytro-shevchuk", "Repairs at the Kharkiv substation",
+     "Engineers restored power to 60,000 households overnight."),
+    (840, "oleksandra-kovalenko", "", "The Kyiv metro is running normally this morning."),
+    (920, "yuliia-hrytsenko", "General Staff update",
+     "The General Staff reported 118 clashes along the front over the past day, most of them "
+     "in the Pokrovsk direction."),
+    (1000, "sofia-marchenko", "", "The Netherlands announced a further €250 million for drone "
+     "production in Ukraine."),
+    (1080, "dmytro-shevchuk", "Overnight summary",
+     "Here is what happened overnight: drones over Kyiv and Odesa, power cuts in five "
+     "oblasts, and evacuations near Pokrovsk.|We will keep this page updated through the day."),
+    (1160, "oleksandra-kovalenko", "", "Good morning. This is our live coverage of Russia's war "
+     "against Ukraine for today."),
+]  # fmt: skip
+# The entries that show what an entry can be.
+IMAGE_ENTRY = (
+    35,
+    "dmytro-shevchuk",
+    "Damage in Kyiv's Darnytskyi district",
+    "Windows were blown out in a residential building after debris fell nearby.",
+)
+VIDEO_ENTRY = (
+    60,
+    "sofia-marchenko",
+    "Video: the morning after in Odesa",
+    "Our video team filmed the street where the warehouse was hit.",
+)
+X_ENTRY = (
+    110,
+    "yuliia-hrytsenko",
+    "The Air Force's statement",
+    "The Air Force posted its overnight figures on X.",
+)
+TELEGRAM_ENTRY = (
+    200,
+    "oleksandra-kovalenko",
+    "Kyiv City Military Administration",
+    "The administration posted updates on Telegram through the night.",
+)
+UPDATED_ENTRY = (
+    140,
+    "dmytro-shevchuk",
+    "Casualties in Odesa region",
+    "Two people were injured in the attack on the Odesa region, the governor said.",
+)
+CORRECTED_ENTRY = (
+    240,
+    "sofia-marchenko",
+    "Missiles launched from the Black Sea",
+    "Two Kalibr missiles were launched from ships in the Black Sea, the Navy said.",
+)
+
+
+def paragraphs(text: str) -> str:
+    return "".join(f"<p>{part}</p>" for part in text.split("|"))
+
+
+def load_live_story(*, sections, authors) -> LiveStory | None:
+    """The live story, once: a second run leaves it as it is."""
+    if Article.objects.filter(slug=SLUG).exists():
+        return None
+    now = timezone.now()
+    start = now - timedelta(minutes=1200)
+    article = Article(
+        slug=SLUG,
+        title="Ukraine war latest: drones over Kyiv and Odesa, power cuts in five oblasts",
+        standfirst="Live updates on Russia's war against Ukraine, from our reporters in Kyiv, "
+        "Odesa and Kharkiv.",
+        section=sections["ukraine"],
+        status=Article.Status.PUBLISHED,
+        publish_at=start,
+    )
+    article.hero_image.save(
+        "ukraine-war-latest.jpg", demo_images.scene_picture(7, scene="lights"), save=False
+    )
+    article.hero_alt = f"Illustration: {demo_images.DESCRIPTIONS['lights']}"
+    article.hero_credit = "Illustration: The Kyiv Ledger"
+    article.save()
+    for position, slug in enumerate(["dmytro-shevchuk", "oleksandra-kovalenko"]):
+        Byline.objects.create(article=article, author=authors[slug], position=position)
+    story = LiveStory.objects.create(article=article, coverage_start=start, key_points=KEY_POINTS)
+
+    def entry(row, **fields):
+        minutes, author, headline, text = row
+        made = LiveEntry.objects.create(
+            story=story,
+            published_at=now - timedelta(minutes=minutes),
+            headline=headline,
+            body=paragraphs(text),
+            **fields,
+        )
+        made.authors.set([authors[author]])
+        return made
+
+    for row in ENTRIES:
+        entry(row)
+    picture = entry(IMAGE_ENTRY)
+    picture.image.save(
+        "live-darnytskyi.jpg", demo_images.scene_picture(3, scene="skyline"), save=False
+    )
+    picture.image_alt = f"Illustration: {demo_images.DESCRIPTIONS['skyline']}"
+    picture.image_caption = "A residential building in Darnytskyi district."
+    picture.image_credit = "Illustration: The Kyiv Ledger"
+    picture.save()
+    entry(VIDEO_ENTRY, video_url="https://www.youtube.com/watch?v=aqz-KE-bpKQ")
+    entry(X_ENTRY, post_url="https://x.com/KpsZSU/status/1863000000000000000")
+    entry(TELEGRAM_ENTRY, post_url="https://t.me/vijskovaadmin/12345")
+    updated = entry(UPDATED_ENTRY)
+    updated.body = paragraphs(
+        "Three people were injured in the attack on the Odesa region, the governor said."
+    )
+    updated.edited_at = now - timedelta(minutes=100)
+    updated.save()
+    corrected = entry(CORRECTED_ENTRY)
+    corrected.body = paragraphs(
+        "Two Kalibr missiles were launched from a ship in the Black Sea, the Navy said."
+    )
+    corrected.correction = (
+        "An earlier version of this entry said the missiles were launched from several ships; "
+        "the Navy said one ship launched them."
+    )
+    corrected.corrected_at = now - timedelta(minutes=180)
+    corrected.save()
+    pinned = LiveEntry.objects.filter(story=story, headline=ENTRIES[5][2]).first()
+    pinned.is_pinned = True
+    pinned.save()
+    return story

@@ -1,0 +1,192 @@
+"""Live stories and their entries in the admin: the story's state and key points, and the one
+short form entries are posted and edited with. Every rule is live/policy.py's, through
+live/services.py."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from articles.policy import is_editor
+from live import policy, services
+from live.forms import EntryForm
+from live.models import LiveEntry, LiveStory
+
+# What the entry form changes through a service of its own, not a plain edit.
+OVERSEEN_FIELDS = ("is_pinned", "correction")
+
+
+@admin.register(LiveStory)
+class LiveStoryAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "state", "coverage_start", "coverage_end", "post_link"]
+    list_filter = ["state"]
+    search_fields = ["article__title"]
+    autocomplete_fields = ["article"]
+    fields = ["article", "state", "coverage_start", "coverage_end", "key_points"]
+
+    @admin.display(description=_("entries"))
+    def post_link(self, story):
+        url = reverse("admin:live_liveentry_add") + f"?story={story.pk}"
+        entries = reverse("admin:live_liveentry_changelist") + f"?story__article__exact={story.pk}"
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>', url, _("Post an entry"), entries, _("All")
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        if policy.can_oversee(request.user):
+            return ["article"] if obj else []
+        return ["article", "state", "coverage_start", "coverage_end"]
+
+    def has_add_permission(self, request):
+        return policy.can_oversee(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return policy.can_edit_key_points(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return policy.can_oversee(request.user) and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        state_changed = change and "state" in form.changed_data
+        if not change:
+            obj.save()
+            services.story_start(article=obj.article, by=request.user)
+            return
+        new_state = obj.state
+        if state_changed:
+            obj.state = form.initial["state"]
+        obj.save()
+        if state_changed:
+            services.story_set_state(story=obj, by=request.user, state=new_state)
+
+
+@admin.register(LiveEntry)
+class LiveEntryAdmin(admin.ModelAdmin):
+    form = EntryForm
+    list_display = ["published_at", "__str__", "story", "is_pinned", "was_updated", "promoted"]
+    list_filter = ["is_pinned", "story__article"]
+    list_select_related = ["story__article", "promoted_to"]
+    search_fields = ["headline", "body"]
+    autocomplete_fields = ["authors"]
+    date_hierarchy = "published_at"
+    fieldsets = (
+        (None, {"fields": ("story", "headline", "body")}),
+        (_("Image"), {"fields": ("image", "image_alt", "image_caption", "image_credit")}),
+        (_("Video or post"), {"fields": ("video_url", "post_url")}),
+        (_("When and who"), {"fields": ("published_at", "authors")}),
+        (_("Editors"), {"fields": ("is_pinned", "correction")}),
+    )
+
+    @admin.display(boolean=True, description=_("updated"))
+    def was_updated(self, entry):
+        return entry.was_updated
+
+    @admin.display(description=_("full article"))
+    def promoted(self, entry):
+        if entry.promoted_to_id:
+            url = reverse("admin:articles_article_change", args=[entry.promoted_to_id])
+            return format_html('<a href="{}">{}</a>', url, entry.promoted_to)
+        return ""
+
+    def get_fieldsets(self, request, obj=None):
+        *writing, _editors = super().get_fieldsets(request, obj)
+        if not policy.can_oversee(request.user):
+            return writing  # pinning and corrections are an editor's
+        # A correction is of an entry readers have seen.
+        overseen = ("is_pinned", "correction") if obj else ("is_pinned",)
+        return [*writing, (_("Editors"), {"fields": overseen})]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["story"] if obj else []
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        author = getattr(request.user, "author", None)
+        if author is not None:
+            initial.setdefault("authors", [author.pk])
+        return initial
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "story":
+            stories = LiveStory.objects.select_related("article").exclude(
+                state=LiveStory.State.ENDED
+            )
+            if not is_editor(request.user):
+                stories = stories.filter(article__bylines__author__user=request.user)
+            kwargs["queryset"] = stories
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return policy.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return policy.can_oversee(request.user) and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        data = {name: form.cleaned_data[name] for name in form.cleaned_data if name in form.fields}
+        authors = data.pop("authors", None)
+        pinned = data.pop("is_pinned", False)
+        correction = data.pop("correction", "")
+        data.pop("story", None)
+        if not change:
+            saved = services.entry_post(
+                story=form.cleaned_data["story"], by=request.user, authors=authors, pinned=pinned,
+                **data,
+            )  # fmt: skip
+        else:
+            saved = services.entry_edit(entry=obj, by=request.user, authors=authors, **data)
+            if "is_pinned" in form.changed_data:
+                services.entry_pin(entry=saved, by=request.user, pinned=pinned)
+            if "correction" in form.changed_data and correction:
+                services.entry_correct(entry=saved, by=request.user, text=correction)
+        obj.pk = saved.pk
+        obj.refresh_from_db()
+
+    def save_related(self, request, form, formsets, change):
+        """The authors are set by the services."""
+
+    def delete_model(self, request, obj):
+        services.entry_delete(entry=obj, by=request.user)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """After posting, the form again for the next entry of the same story."""
+        if "_addanother" in request.POST or "_save" in request.POST:
+            self.message_user(request, _("Posted."), messages.SUCCESS)
+            return HttpResponseRedirect(
+                reverse("admin:live_liveentry_add") + f"?story={obj.story_id}"
+            )
+        return super().response_add(request, obj, post_url_continue)
+
+    def get_urls(self):
+        promote = self.admin_site.admin_view(require_POST(self.promote_view))
+        return [path("<path:object_id>/promote/", promote, name="live_liveentry_promote"),
+                *super().get_urls()]  # fmt: skip
+
+    def promote_view(self, request, object_id):
+        """Make a full article (a draft) of the entry, linked both ways, and open it."""
+        entry = get_object_or_404(LiveEntry, pk=unquote(object_id))
+        if not policy.can_promote(request.user, entry):
+            raise PermissionDenied
+        article = services.entry_promote(entry=entry, by=request.user)
+        self.message_user(request, _("A draft article was made from the entry."), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        entry = self.get_object(request, unquote(object_id))
+        if (
+            entry is not None
+            and policy.can_promote(request.user, entry)
+            and not entry.promoted_to_id
+        ):
+            extra_context["promote_url"] = reverse("admin:live_liveentry_promote", args=[entry.pk])
+        return super().change_view(request, object_id, form_url, extra_context)
