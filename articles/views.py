@@ -2,7 +2,8 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from articles import pieces, selectors
-from caching.dependencies import exact
+from caching import keys
+from caching.dependencies import exact, shows
 from caching.pieces import joined, remembered
 from website.pagination import page_number, paged, stream_page_or_404
 
@@ -11,10 +12,18 @@ READ_MORE_PAGE_SIZE = 6
 MAX_READ_MORE_PAGES = 20
 
 
+def found_article(slug: str):
+    """The article at this address (a 404 is not kept): the list of the latest items
+    says which one it is, and its page shows it."""
+    article = selectors.article_for_page(slug=slug)
+    shows(keys.shown(article))
+    return article
+
+
 @paged("more")
 def article_detail(request, slug):
     try:
-        article = remembered("article", lambda: selectors.article_for_page(slug=slug), slug=slug)
+        article = remembered("article", lambda: found_article(slug), slug=slug)
     except Http404:
         # A published article's old slug keeps working, forever, as a 301.
         if new_url := selectors.redirect_for_old_slug(slug=slug):

@@ -2,9 +2,11 @@
 
 A view, a piece or a list says what it shows with shows(tag, ...): tags are built
 in caching/keys.py ("article-12", "author-3", "latest"...). The page cache
-records them around each page (recording()) and stores them with it; a change
-(caching/watched.py) stamps each changed tag with the time, so a stored page is
-fresh while every tag it shows is older than the page.
+records them around each page (recording()) and stores them with it, and so do
+pieces (caching/pieces.py); a change (caching/watched.py) stamps each changed tag
+with the change clock, so a stored page or piece is fresh while every tag it shows
+was stamped before it was made. This is the one rule of freshness: there is no
+version of the whole site that a change resets.
 
 Two kinds of dependency, by freshness rule (the README lists the rules per block):
 
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.utils import timezone
 
-from caching import keys
+from caching import keys, memo
 
 logger = logging.getLogger(__name__)
 
@@ -66,11 +68,6 @@ def shows_exactly(*objects) -> None:
         shows(*(keys.shown(value) for value in objects if hasattr(value, "_meta")))
 
 
-def replay(tags: frozenset) -> None:
-    """A stored piece's tags, as if it had been rendered here: the page decides how fresh."""
-    shows(*tags)
-
-
 @contextmanager
 def recording():
     """Collects what is shown inside; the tags also count for any recording around it."""
@@ -95,13 +92,7 @@ def exact():
         _exact.reset(token)
 
 
-def clock() -> int:
-    """The change clock: it goes up by one with every change. A page is stamped with it
-    when its render starts, and is fresh while nothing it shows has a later stamp.
-
-    A counter, not the time: processes on several machines need no common clock. If
-    it is lost it starts again from the time in microseconds, above any value it had.
-    """
+def _read_clock() -> int:
     value = cache.get(keys.SHOWN_CLOCK)
     if value is None:
         cache.add(keys.SHOWN_CLOCK, int(time.time() * 1_000_000), timeout=None)
@@ -109,32 +100,69 @@ def clock() -> int:
     return value
 
 
-def changed_at(tags: Iterable[str], *, missing_as: tuple[int, float] | None = None) -> dict:
-    """When each tag last changed, as (clock, timestamp), in one round trip.
+def clock() -> int:
+    """The change clock, read once per request, before anything it renders is read.
 
-    A tag with no stamp (never changed, or evicted) is stamped now, so nothing is
-    taken as fresh that might not be; or `missing_as`, for a page being stored (its
-    render started after everything up to that clock).
+    It goes up by one with every change. What a request renders (a page, a piece) is
+    stored with it, and is fresh while nothing it shows has a later stamp. A counter,
+    not the time: processes on several machines need no common clock. If it is lost
+    it starts again from the time in microseconds, above any value it had.
     """
-    tags = list(tags)
-    found = cache.get_many([keys.shown_at(tag) for tag in tags])
-    absent = [tag for tag in tags if keys.shown_at(tag) not in found]
-    if absent:
-        if missing_as is None:
-            stamp(absent)
-        else:
+    return memo.memoized("clock", _read_clock)
+
+
+def seen_clock(value) -> None:
+    """The clock as the caller read it along with something else (the page cache reads it
+    with the page): this request's clock, unless it read one already."""
+    if value is not None:
+        memo.memoized("clock", lambda: value)
+
+
+def changed_at(tags: Iterable[str], *, missing_as: tuple[int, float] | None = None) -> dict:
+    """When each tag last changed, as (clock, timestamp), or None if that is not known
+    (never changed, or evicted: nothing showing it can be taken as fresh).
+
+    One round trip, none for the tags this request read already. `missing_as`: the
+    stamp given to unknown tags of something being stored (made after everything up
+    to that clock); the first process to give one wins.
+    """
+    known = memo.memoized("stamps", dict)
+    tags = list(dict.fromkeys(tags))
+    wanted = [tag for tag in tags if known.get(tag) is None]
+    if wanted:
+        found = cache.get_many([keys.shown_at(tag) for tag in wanted])
+        absent = [tag for tag in wanted if keys.shown_at(tag) not in found]
+        if absent and missing_as is not None:
             for tag in absent:
                 cache.add(keys.shown_at(tag), missing_as, timeout=None)
-        found.update(cache.get_many([keys.shown_at(tag) for tag in absent]))
-    return {tag: found.get(keys.shown_at(tag), missing_as or (0, 0.0)) for tag in tags}
+            found.update(cache.get_many([keys.shown_at(tag) for tag in absent]))
+        known.update({tag: found.get(keys.shown_at(tag)) for tag in wanted})
+    return {tag: known[tag] for tag in tags}
+
+
+def read_with(tags: Iterable[str], other_keys: list[str]) -> tuple[dict, dict]:
+    """changed_at(tags) and the values of other keys, in one round trip (not memoized)."""
+    tags = list(tags)
+    found = cache.get_many([*other_keys, *(keys.shown_at(tag) for tag in tags)])
+    stamps = {tag: found.get(keys.shown_at(tag)) for tag in tags}
+    return stamps, {key: found.get(key) for key in other_keys}
+
+
+def is_fresh(tags: Iterable[str], made_at: int, stamps: dict) -> bool:
+    """Made at this clock, showing these tags (and everything, always): nothing changed since."""
+    return all(
+        (stamp := stamps.get(tag)) is not None and stamp[0] <= made_at
+        for tag in (*tags, keys.EVERYTHING)
+    )
 
 
 def stamp(tags: Iterable[str]) -> None:
     """These tags changed now: every page and piece showing them is older than that."""
+    memo.forget()
     try:
         ticked = cache.incr(keys.SHOWN_CLOCK)
-    except ValueError:  # never set, or lost: start it again (clock()), then tick
-        clock()
+    except ValueError:  # never set, or lost: start it again, then tick
+        _read_clock()
         ticked = cache.incr(keys.SHOWN_CLOCK)
     now = timezone.now().timestamp()
     cache.set_many({keys.shown_at(tag): (ticked, now) for tag in tags}, timeout=None)

@@ -6,13 +6,16 @@ only ever replaced by a value under a new key.
 
 from urllib.parse import unquote_plus
 
-# The content state of the page cache: its version and the next scheduled publish time.
-CONTENT_STATE = "content-state"
-# The version of what pieces show besides their own item (authors, sections, tags...).
-RELATED_VERSION = "related-version"
+from django.conf import settings
+from django.utils import translation
+
+# When the next scheduled change comes (a publish time, a pin's start or end): read with
+# every page, so the latest items change on time (caching/schedule.py).
+SCHEDULE = "schedule"
 
 # What pages and pieces show, as tags (caching/dependencies.py): one model instance each
-# ("article-12"), the latest items (lists, feeds, Read more) and everything at once.
+# ("article-12"), every instance of a model ("page-any": the footer's site pages), the
+# latest items (lists, feeds, Read more) and everything at once.
 LATEST = "latest"
 EVERYTHING = "all"
 
@@ -25,6 +28,12 @@ def shown_pk(label: str, pk) -> str:
 def shown(instance) -> str:
     """The tag of one model instance, e.g. "author-3"."""
     return shown_pk(instance._meta.label, instance.pk)
+
+
+def shown_any(label: str) -> str:
+    """The tag of a list of the model's instances, e.g. "pin-any" for the live pins: any
+    change to one of them changes it."""
+    return shown_pk(label, "any")
 
 
 # The change clock: goes up by one with every change (caching/dependencies.py).
@@ -71,21 +80,27 @@ def _joined(prefix: str, inputs: dict) -> str:
     return f"{prefix}:{named}" if named else prefix
 
 
+def edition() -> str:
+    """The language being rendered: pages, pieces and lists differ by edition (/uk/...)."""
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
 def page(*, code: str, host: str, path: str) -> str:
-    """A whole page for anonymous readers (its content version is stored with it)."""
-    return f"page:{code}:{host}:{path}"
+    """A whole page for anonymous readers (what it shows is stored with it)."""
+    return f"page:{code}:{host}:{edition()}:{path}"
 
 
-def piece(*, code: str, related: int, name: str, **inputs) -> str:
-    """A rendered piece that is not one item's, e.g. the site header."""
-    return _joined(f"piece:{code}:{related}:{name}", inputs)
+def piece(*, code: str, name: str, **inputs) -> str:
+    """A rendered piece that is not one item's, e.g. the site header (stored with what it
+    shows and when it was made: caching/pieces.py)."""
+    return _joined(f"piece:{code}:{edition()}:{name}", inputs)
 
 
-def item_piece(*, code: str, related: int, kind: str, pk: int, version: int) -> str:
+def item_piece(*, code: str, kind: str, pk: int, version: int) -> str:
     """A rendered piece of one item at one version, e.g. its card."""
-    return f"item:{code}:{related}:{kind}:{pk}:{version}"
+    return f"item:{code}:{edition()}:{kind}:{pk}:{version}"
 
 
-def listing(*, code: str, content: int, name: str, **inputs) -> str:
-    """Which items a page shows, for one content version, e.g. the home page's rows."""
-    return _joined(f"list:{code}:{content}:{name}", inputs)
+def listing(*, code: str, name: str, **inputs) -> str:
+    """Which items a page shows, e.g. the home page's rows."""
+    return _joined(f"list:{code}:{edition()}:{name}", inputs)

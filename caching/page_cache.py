@@ -13,7 +13,7 @@ stamps the tags of what changed, so only the pages showing it are dropped:
   until it is PAGE_CACHE_LAG_SECONDS old; then one request renders it again while
   the others get the stale page (X-Page-Cache: stale).
 
-Something scheduled going live stamps the latest items (caching/versions.py).
+Something scheduled going live stamps the latest items (caching/schedule.py).
 The key carries the code stamp, so new code renders anew. The tags go out as
 Surrogate-Key and Cache-Tag for a CDN (caching/purge.py). Last-Modified is the
 time the newest thing the page shows changed: the same from every process.
@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date
 
-from caching import dependencies, keys, versions
+from caching import dependencies, keys, schedule, versions
 from caching.compression import choose, compressed_bodies
 from caching.local_copies import LocalCopies
 
@@ -120,16 +120,25 @@ class ReaderPageCacheMiddleware:
     def look_up(self, key, now: float):
         """The stored page and whether it is fresh, stale (lagging too long) or missing.
 
-        After the versions' read (follow_schedule, one round trip): one round trip for
-        a page this process has a copy of (the times of what it shows); two for one
-        from the shared cache. A copy that is not fresh is
-        checked against the shared cache, where another process may have stored a
-        newer one.
+        A hit costs two round trips to the shared cache: the page, read with the
+        schedule (caching/schedule.py) and the change clock; then the stamps of what
+        it shows. One for a page this process has a copy of: the stamps, the schedule
+        and the clock together. A copy that is not fresh is checked against the shared
+        cache, where another process may have stored a newer one.
         """
-        versions.follow_schedule()
         copy = local_pages.get_many([key]).get(key)
-        entry = copy if copy is not None else cache.get(key)
-        verdict = self.judge(entry, now)
+        if copy is not None:
+            stamps, found = dependencies.read_with(
+                [*copy["exact"], *copy["lagging"]], [keys.SCHEDULE, keys.SHOWN_CLOCK]
+            )
+            entry = copy
+        else:
+            found = cache.get_many([key, keys.SCHEDULE, keys.SHOWN_CLOCK])
+            entry, stamps = found.get(key), None
+        dependencies.seen_clock(found.get(keys.SHOWN_CLOCK))
+        if schedule.follow(found.get(keys.SCHEDULE), now=timezone.now()):
+            stamps = None  # the latest items were stamped just now
+        verdict = self.judge(entry, now, stamps)
         if copy is not None and verdict != "fresh":
             shared = cache.get(key)
             if shared is not None and shared["started"] > copy["started"]:
@@ -139,15 +148,16 @@ class ReaderPageCacheMiddleware:
         return entry, verdict
 
     @staticmethod
-    def judge(entry, now: float) -> str:
+    def judge(entry, now: float, stamps: dict | None = None) -> str:
         """Fresh, stale (serve it while one process renders it again) or missing."""
         if entry is None or now >= entry["expires_at"]:
             return "missing"
-        stamps = dependencies.changed_at([*entry["exact"], *entry["lagging"]])
+        if stamps is None:
+            stamps, _ = dependencies.read_with([*entry["exact"], *entry["lagging"]], [])
         clock, started_at = entry["started"]
-        if any(stamps[tag][0] > clock for tag in entry["exact"]):
+        if not dependencies.is_fresh(entry["exact"], clock, stamps):
             return "missing"
-        if any(stamps[tag][0] > clock for tag in entry["lagging"]):
+        if not dependencies.is_fresh(entry["lagging"], clock, stamps):
             return "fresh" if now < started_at + settings.PAGE_CACHE_LAG_SECONDS else "stale"
         return "fresh"
 
@@ -159,10 +169,12 @@ class ReaderPageCacheMiddleware:
         shown.add([keys.LATEST], exact=response.status_code == 404)
         exact, lagging = shown.frozen()
         stamps = dependencies.changed_at([*exact, *lagging], missing_as=started)
+        # A tag changed after the render started: stored all the same, it is not fresh.
         tags = sorted(exact | lagging)
         response["Surrogate-Key"] = " ".join(tags)
         response["Cache-Tag"] = ",".join(tags)
-        self.add_reader_headers(response, last_modified=max(at for _clock, at in stamps.values()))
+        times = [stamp[1] for stamp in stamps.values() if stamp is not None]
+        self.add_reader_headers(response, last_modified=max(times, default=started[1]))
         set_response_etag(response)
         patch_vary_headers(response, ("Accept-Encoding",))
         entry = {

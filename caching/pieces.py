@@ -1,22 +1,21 @@
-"""Rendered pieces of reader pages, and lists of what pages show, kept per version.
+"""Rendered pieces of reader pages, and lists of what pages show, kept while fresh.
 
 The page cache keeps whole pages and drops those that show what changed. A
 page rendered again after that is mostly made of pieces that did not change:
 the cards of the other items, the article itself, the list of sections. Each
-piece is kept under a key (caching/keys.py) made of
+piece is kept under a key (caching/keys.py) made of its name or its item's id and
+version, and the code stamp of the templates and code that render it, so a
+deploy never serves what the old code made.
 
-- the item's id and version (every save of an article is a new version, so an
-  edit makes a new key and the old piece is never asked for again);
-- the related version: what pieces show besides their item;
-- the code stamp of the templates and code that render pieces.
+A piece is stored with what it shows (its item, and what it recorded while it was
+rendered, caching/dependencies.py) and the change clock it was made at: it is used
+while nothing it shows changed since, by the same rule as whole pages. Which
+items a page lists (the home page's rows, Read more, the article found by its
+address) is kept the same way (remembered()): such a list shows the latest items.
 
-Which items a page lists (the home page's rows, Read more, the article found by
-its address) is kept for the content version instead (remembered()).
-
-Nothing is ever deleted: pieces nobody asks for expire (FRAGMENT_CACHE_SECONDS).
-As a key names a value that never changes, each process also keeps the latest
-ones in memory and reads only the versions from the shared cache. If the cache
-fails, pieces are rendered from the database and the error is logged.
+Nothing is deleted: pieces nobody asks for expire (FRAGMENT_CACHE_SECONDS). Each
+process keeps the latest ones in memory too, checked like the shared ones. If the
+cache fails, pieces are rendered from the database and the error is logged.
 """
 
 import logging
@@ -24,9 +23,10 @@ from collections.abc import Callable, Sequence
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from caching import dependencies, keys, versions
+from caching import dependencies, keys, schedule, versions
 from caching.local_copies import LocalCopies
 
 logger = logging.getLogger(__name__)
@@ -35,58 +35,91 @@ logger = logging.getLogger(__name__)
 local_pieces = LocalCopies(megabytes=settings.FRAGMENT_LOCAL_MEGABYTES)
 
 
-def get_or_render(wanted: Sequence[str], render: Callable[[list[int]], list]) -> list:
-    """The value under each key; `render(indexes)` makes the missing ones in one go.
-
-    Looks in this process's memory, then in the shared cache, then renders. What a
-    value shows (caching/dependencies.py) is stored with it and counts for the page
-    it is used in, whether it was found or made.
-    """
-    if not settings.FRAGMENT_CACHE_ENABLED:
-        return render(list(range(len(wanted))))
+def _found(wanted: Sequence[str]) -> dict:
+    """The stored values under these keys that are still fresh, as (value, tags, clock)."""
     found = local_pieces.get_many(wanted)
-    if len(found) < len(set(wanted)):
-        try:
-            shared = cache.get_many([key for key in wanted if key not in found])
-        except Exception:
-            logger.exception("pieces: cache unavailable, rendering from the database")
-            shared = {}
+    absent = [key for key in dict.fromkeys(wanted) if key not in found]
+    if absent:
+        shared = cache.get_many(absent)
         local_pieces.set_many(shared)
         found.update(shared)
-    for key in set(found):
-        dependencies.replay(found[key][1])
+    stamps = dependencies.changed_at(
+        {keys.EVERYTHING, *(tag for _value, tags, _clock in found.values() for tag in tags)}
+    )
+    return {
+        key: stored
+        for key, stored in found.items()
+        if dependencies.is_fresh(stored[1], stored[2], stamps)
+    }
+
+
+def get_or_render(
+    wanted: Sequence[str],
+    render: Callable[[list[int]], list],
+    *,
+    shows: Sequence[Sequence[str]] | None = None,
+    timeout: int | None = None,
+) -> list:
+    """The value under each key; `render(indexes)` makes the missing ones in one go.
+
+    `shows[i]`: the tags value i shows by itself (its item). Looks in this process's
+    memory, then in the shared cache, keeps what is fresh, renders the rest. What a
+    value shows is stored with it and counts for the page it is used in, whether it
+    was found or made.
+    """
+    shows = shows or [()] * len(wanted)
+    for tags in shows:
+        dependencies.shows(*tags)
+    if not settings.FRAGMENT_CACHE_ENABLED:
+        return render(list(range(len(wanted))))
+    try:
+        schedule.follow()
+        made_at = dependencies.clock()
+        found = _found(wanted)
+    except Exception:
+        logger.exception("pieces: cache unavailable, rendering from the database")
+        made_at, found = None, {}
+    for _value, tags, _clock in found.values():
+        dependencies.shows(*tags)
     missing = [index for index, key in enumerate(wanted) if key not in found]
     if missing:
         with dependencies.recording() as shown:
             values = render(missing)
-        tags = frozenset(shown.exact | shown.lagging)
-        made = {wanted[index]: (value, tags) for index, value in zip(missing, values, strict=True)}
-        try:
-            cache.set_many(made, timeout=settings.FRAGMENT_CACHE_SECONDS)
-        except Exception:
-            logger.exception("pieces: could not store %d pieces", len(made))
-        local_pieces.set_many(made)
+        recorded = shown.exact | shown.lagging
+        made = {
+            wanted[index]: (value, frozenset({*recorded, *shows[index]}), made_at)
+            for index, value in zip(missing, values, strict=True)
+        }
+        if made_at is not None:
+            store(made, made_at, timeout=timeout)
         found.update(made)
     return [found[key][0] for key in wanted]
 
 
-def remembered(name: str, make: Callable[[], object], **inputs):
-    """A list that changes only with the content (which items a page shows), e.g. Read more.
+def store(made: dict, made_at: int, *, timeout: int | None) -> None:
+    """Keep what was made; what it shows gets a stamp if it had none (dependencies.py)."""
+    try:
+        tags = {keys.EVERYTHING, *(tag for _value, tags, _clock in made.values() for tag in tags)}
+        dependencies.changed_at(tags, missing_as=(made_at, timezone.now().timestamp()))
+        cache.set_many(made, timeout=timeout or settings.FRAGMENT_CACHE_SECONDS)
+    except Exception:
+        logger.exception("pieces: could not store %d pieces", len(made))
+        return
+    local_pieces.set_many(made)
 
-    Kept for the current content version: any change to what readers see, or the
-    next scheduled publish time coming, starts a new one.
-    """
-    key = keys.listing(
-        code=versions.code_stamp(), content=versions.current().content, name=name, **inputs
-    )
-    return get_or_render([key], lambda _indexes: [make()])[0]
+
+def remembered(
+    name: str, make: Callable[[], object], *, shows=(keys.LATEST,), timeout=None, **inputs
+):
+    """Which items a page shows, e.g. Read more: by default it shows the latest items; and
+    whatever make() says it shows (dependencies.shows). `timeout`: kept at most this long."""
+    key = keys.listing(code=versions.code_stamp(), name=name, **inputs)
+    return get_or_render([key], lambda _indexes: [make()], shows=[shows], timeout=timeout)[0]
 
 
 def piece(name: str, render: Callable[[], object], **inputs):
     """One piece that is not an item's, e.g. the site header; render() makes it."""
-    key = keys.piece(
-        code=versions.code_stamp(), related=versions.current().related, name=name, **inputs
-    )
+    key = keys.piece(code=versions.code_stamp(), name=name, **inputs)
     return get_or_render([key], lambda _indexes: [render()])[0]
 
 
@@ -101,13 +134,12 @@ def item_pieces(
 
     The items are instances of the model with this label: the page shows each of them.
     """
-    dependencies.shows(*(keys.shown_pk(label, pk) for pk, _version in rows))
-    code, related = versions.code_stamp(), versions.current().related
+    code = versions.code_stamp()
     item_keys = [
-        keys.item_piece(code=code, related=related, kind=kind, pk=pk, version=version)
-        for pk, version in rows
+        keys.item_piece(code=code, kind=kind, pk=pk, version=version) for pk, version in rows
     ]
-    return get_or_render(item_keys, render)
+    shows = [(keys.shown_pk(label, pk),) for pk, _version in rows]
+    return get_or_render(item_keys, render, shows=shows)
 
 
 def joined(pieces: Sequence[SafeString]) -> SafeString:

@@ -1,11 +1,21 @@
-"""What readers see, listed once: the models whose changes invalidate cached pages and pieces.
+"""What readers see, listed once: the models whose changes drop cached pages and pieces.
 
-Models are named by label and resolved through Django's app registry, so this
-package stays below the apps it watches (nothing here imports them).
+Each watched model says what a change to one of its instances drops (`drops`:
+the tags of the pages and pieces that show it, caching/dependencies.py) and which
+of its fields move an item into or out of lists (`listed_by`: a change to one, a
+new item or a deleted one also drops the latest items, keys.LATEST). A model
+whose queryset has upcoming_changes(now) (a scheduled publish, a pin's start or
+end) is also read by the schedule (caching/schedule.py).
+
+The newsroom's own models are listed in WATCHED below; an app above can add its
+own from its AppConfig.ready() with watch(). Models are named by label and
+resolved through Django's app registry, so this package stays below the apps it
+watches (nothing here imports them).
 """
 
 import logging
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.cache import cache
@@ -16,64 +26,6 @@ from caching import dependencies, keys, memo, purge
 
 logger = logging.getLogger(__name__)
 
-# A change to any of these is a change readers see: every page gets a new content version.
-SHOWN_ON_PAGES = (
-    "articles.Article",
-    "curation.Pin",
-    "articles.Byline",
-    "articles.Correction",
-    "articles.Section",
-    "articles.Tag",
-    "authors.Author",
-    "pages.Page",
-    "newsletters.Newsletter",  # the sign-up form in the home and article pages
-    "live.LiveStory",
-    "live.LiveEntry",
-)
-# These are shown inside the pieces of items other than their own (a byline on a card,
-# a section's name), and pieces carry only their item's version: every piece is renewed.
-SHOWN_IN_PIECES = (
-    "articles.Byline",
-    "articles.Correction",
-    "articles.Section",
-    "articles.Tag",
-    "authors.Author",
-    "pages.Page",
-)
-# Many-to-many links readers see, as "app_label.Model.field".
-SHOWN_LINKS = ("articles.Article.tags",)
-# Items that appear or go away by themselves at a time (a scheduled publish, a pin's start
-# or end): the content version ends then. Each model's queryset has upcoming_changes(now),
-# one-column querysets of the next such times, read together in one query.
-SCHEDULED = ("articles.Article", "curation.Pin", "live.LiveEntry")
-
-# What a change to each watched model drops (caching/dependencies.py): the tags of the
-# pages and pieces that show it, made from the changed instance. A model of SHOWN_ON_PAGES
-# without an entry drops every page (keys.EVERYTHING): correct, only slower. An app can
-# add its own from its AppConfig.ready() with watch().
-DROPS = {
-    "articles.Article": lambda article: [keys.shown(article)],
-    "articles.Byline": lambda byline: [
-        keys.shown_pk("articles.Article", byline.article_id),
-        keys.shown_pk("authors.Author", byline.author_id),
-        keys.LATEST,  # the author's page lists the article
-    ],
-    "articles.Correction": lambda correction: [
-        keys.shown_pk("articles.Article", correction.article_id),
-        keys.LATEST,  # the corrections page
-    ],
-    # Every page's navigation names the sections.
-    "articles.Section": lambda section: [keys.EVERYTHING],
-    "articles.Tag": lambda tag: [keys.shown(tag), *articles_of(tag)],
-    "authors.Author": lambda author: [keys.shown(author), *articles_of(author)],
-}
-# Fields whose change moves an item into or out of lists (home rows, feeds, listings, Read
-# more, a 404 at its address): a change to one, a new item or a deleted one drops LATEST.
-LISTED_BY = {
-    "articles.Article": (
-        "status", "publish_at", "section_id", "kind", "hero_image", "is_breaking", "slug"
-    ),
-}  # fmt: skip
 # Above this many articles, a change to what they all show drops every page instead.
 MOST_TAGS = 1000
 
@@ -86,14 +38,88 @@ def articles_of(instance) -> list[str]:
     return [keys.shown_pk("articles.Article", pk) for pk in pks]
 
 
-def watch(label: str, *, drops=None, listed_by=()) -> None:
-    """Watch one more model: `drops(instance)` gives the tags a change to it drops."""
-    if label not in SHOWN_ON_PAGES:
-        raise ValueError(f"{label} is not in SHOWN_ON_PAGES")
-    if drops is not None:
-        DROPS[label] = drops
-    if listed_by:
-        LISTED_BY[label] = tuple(listed_by)
+@dataclass(frozen=True)
+class Watched:
+    """What a change to one model drops: `drops(instance)` always, `lists` too when one of
+    the `listed_by` fields changed or an instance came or went."""
+
+    drops: Callable[[object], list[str]]
+    listed_by: tuple[str, ...] = ()
+    lists: tuple[str, ...] = (keys.LATEST,)
+
+
+WATCHED: dict[str, Watched] = {
+    "articles.Article": Watched(
+        drops=lambda article: [keys.shown(article)],
+        listed_by=(
+            "status",
+            "publish_at",
+            "section_id",
+            "kind",
+            "hero_image",
+            "is_breaking",
+            "slug",
+        ),
+    ),
+    "articles.Byline": Watched(
+        drops=lambda byline: [
+            keys.shown_pk("articles.Article", byline.article_id),
+            keys.shown_pk("authors.Author", byline.author_id),
+            keys.LATEST,  # the author's page lists the article
+        ]
+    ),
+    "articles.Correction": Watched(
+        drops=lambda correction: [
+            keys.shown_pk("articles.Article", correction.article_id),
+            keys.LATEST,  # the corrections page
+        ]
+    ),
+    # Every page's navigation names the sections.
+    "articles.Section": Watched(drops=lambda section: [keys.EVERYTHING]),
+    "articles.Tag": Watched(drops=lambda tag: [keys.shown(tag), *articles_of(tag)]),
+    "authors.Author": Watched(drops=lambda author: [keys.shown(author), *articles_of(author)]),
+    # The home page's and section pages' pins (newsfeed/selectors.py shows "pin-any").
+    "curation.Pin": Watched(drops=lambda pin: [keys.shown_any("curation.Pin")]),
+    # A site page: its own page; the footer's links (every page), and a new address that
+    # answers instead of a 404, when it comes, goes or changes its title or place.
+    "pages.Page": Watched(
+        drops=lambda page: [keys.shown(page)],
+        listed_by=("title", "slug", "is_published", "show_in_footer", "footer_position"),
+        lists=(keys.shown_any("pages.Page"), keys.LATEST),
+    ),
+    # Its archive and issue pages; the sign-up form in the home and article pages.
+    "newsletters.Newsletter": Watched(
+        drops=lambda newsletter: [keys.shown(newsletter)],
+        listed_by=("name", "slug", "description", "is_public"),
+        lists=(keys.shown_any("newsletters.Newsletter"), keys.LATEST),
+    ),
+    "newsletters.Issue": Watched(
+        drops=lambda issue: [
+            keys.shown(issue),
+            keys.shown_pk("newsletters.Newsletter", issue.newsletter_id),  # its archive
+        ]
+    ),
+}
+# Many-to-many links readers see, as "app_label.Model.field": both ends and the lists.
+LINKS = ("articles.Article.tags",)
+
+
+def watch(
+    label: str, *, drops: Callable[[object], list[str]], listed_by=(), lists=(keys.LATEST,)
+) -> None:
+    """Watch one more model (from an app's AppConfig.ready()): `drops(instance)` gives the
+    tags a change to it drops, `listed_by` the fields that move it in or out of `lists`."""
+    WATCHED[label] = Watched(drops=drops, listed_by=tuple(listed_by), lists=tuple(lists))
+    _connect(label)
+
+
+def is_scheduled(model) -> bool:
+    """Its items appear or go away by themselves at a time (caching/schedule.py)."""
+    return hasattr(model._default_manager.all(), "upcoming_changes")
+
+
+def scheduled_models() -> list:
+    return [model for label in WATCHED if is_scheduled(model := apps.get_model(label))]
 
 
 def _stamp(tags) -> None:
@@ -103,25 +129,37 @@ def _stamp(tags) -> None:
         logger.exception("caching: could not mark %s as changed", " ".join(sorted(tags)))
 
 
-def shown_changed(tags) -> None:
+def _recheck_schedule() -> None:
+    try:
+        cache.set(keys.SCHEDULE, {"next_change_at": None, "recheck": True}, timeout=None)
+    except Exception:
+        logger.exception("caching: could not ask for the schedule to be read again")
+
+
+def shown_changed(tags, *, schedule_changed: bool = False) -> None:
     """What these tags name changed: drop the pages and pieces that show it.
 
     Stamped at once and again when the change is committed (a render in between read
-    the rows as they were), then sent to the CDN (caching/purge.py).
+    the rows as they were), then sent to the CDN (caching/purge.py). A change to a
+    scheduled item's time has the next scheduled change read again (caching/schedule.py).
     """
     tags = set(tags)
     memo.forget()
     _stamp(tags)
+    if schedule_changed:
+        _recheck_schedule()
 
     def committed():
         _stamp(tags)
+        if schedule_changed:
+            _recheck_schedule()
         purge.purge(tags)
 
     transaction.on_commit(committed)
 
 
 def _remember_listed(sender, instance, raw=False, **kwargs) -> None:
-    fields = LISTED_BY[sender._meta.label]
+    fields = WATCHED[sender._meta.label].listed_by
     before = None
     if instance.pk is not None and not raw:
         before = sender._base_manager.filter(pk=instance.pk).values_list(*fields).first()
@@ -129,19 +167,21 @@ def _remember_listed(sender, instance, raw=False, **kwargs) -> None:
 
 
 def _saved(sender, instance, created=False, **kwargs) -> None:
-    label = sender._meta.label
-    drops = DROPS.get(label)
-    tags = set(drops(instance)) if drops else {keys.EVERYTHING}
-    if label in LISTED_BY:
-        after = tuple(getattr(instance, name) for name in LISTED_BY[label])
+    watched = WATCHED[sender._meta.label]
+    tags = set(watched.drops(instance))
+    listed = not watched.listed_by
+    if watched.listed_by:
+        after = tuple(getattr(instance, name) for name in watched.listed_by)
         if created or getattr(instance, "_listed_before", None) != after:
-            tags.add(keys.LATEST)
-    shown_changed(tags)
+            tags.update(watched.lists)
+            listed = True
+    shown_changed(tags, schedule_changed=listed and is_scheduled(sender))
 
 
 def _deleted(sender, instance, **kwargs) -> None:
-    drops = DROPS.get(sender._meta.label)
-    shown_changed({*(drops(instance) if drops else [keys.EVERYTHING]), keys.LATEST})
+    watched = WATCHED[sender._meta.label]
+    tags = {*watched.drops(instance), *watched.lists}
+    shown_changed(tags, schedule_changed=is_scheduled(sender))
 
 
 def _linked(sender, instance, action, model, pk_set=None, **kwargs) -> None:
@@ -151,68 +191,23 @@ def _linked(sender, instance, action, model, pk_set=None, **kwargs) -> None:
         shown_changed({keys.shown(instance), *others, keys.LATEST})
 
 
-def _delete(key: str) -> None:
-    try:
-        cache.delete(key)
-    except Exception:
-        logger.exception("caching: could not reset %s", key)
-
-
-def _forget(key: str) -> None:
-    """Drop a version, so the next request starts a new one (caching/versions.py).
-
-    Dropped at once and again when the change is committed: another process that
-    started a version in between read the rows as they were before the commit.
-    """
-    memo.forget()
-    _delete(key)
-    transaction.on_commit(lambda: _delete(key))
-
-
-def content_changed(**kwargs) -> None:
-    """Something readers see changed: every page gets a new content version."""
-    _forget(keys.CONTENT_STATE)
-
-
-def related_changed(**kwargs) -> None:
-    """What pieces show besides their item changed: every piece is made anew."""
-    _forget(keys.RELATED_VERSION)
-
-
 def everything_changed() -> None:
     """For writes that send no signals (bulk inserts, a restored backup)."""
-    content_changed()
-    related_changed()
-    shown_changed({keys.EVERYTHING})
+    shown_changed({keys.EVERYTHING}, schedule_changed=True)
 
 
-def next_scheduled_change(now: datetime) -> datetime | None:
-    """When the next scheduled item goes live (or a pin starts or ends), or None."""
-    first, *others = [
-        upcoming
-        for label in SCHEDULED
-        for upcoming in apps.get_model(label).objects.upcoming_changes(now=now)
-    ]
-    times = [time for (time,) in first.union(*others, all=True) if time is not None]
-    return min(times, default=None)
+def _connect(label: str) -> None:
+    model = apps.get_model(label)
+    post_save.connect(_saved, sender=model, dispatch_uid=f"shown-save-{label}")
+    post_delete.connect(_deleted, sender=model, dispatch_uid=f"shown-delete-{label}")
+    if WATCHED[label].listed_by:
+        pre_save.connect(_remember_listed, sender=model, dispatch_uid=f"listed-{label}")
 
 
 def connect_signals() -> None:
-    for label in SHOWN_ON_PAGES:
-        model = apps.get_model(label)
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"pages-save-{label}")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"pages-delete-{label}")
-        post_save.connect(_saved, sender=model, dispatch_uid=f"shown-save-{label}")
-        post_delete.connect(_deleted, sender=model, dispatch_uid=f"shown-delete-{label}")
-        if label in LISTED_BY:
-            pre_save.connect(_remember_listed, sender=model, dispatch_uid=f"listed-{label}")
-    for label in SHOWN_IN_PIECES:
-        model = apps.get_model(label)
-        post_save.connect(related_changed, sender=model, dispatch_uid=f"pieces-save-{label}")
-        post_delete.connect(related_changed, sender=model, dispatch_uid=f"pieces-delete-{label}")
-    for link in SHOWN_LINKS:
+    for label in WATCHED:
+        _connect(label)
+    for link in LINKS:
         label, field = link.rsplit(".", 1)
         through = getattr(apps.get_model(label), field).through
-        m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"pages-{link}")
-        m2m_changed.connect(related_changed, sender=through, dispatch_uid=f"pieces-{link}")
         m2m_changed.connect(_linked, sender=through, dispatch_uid=f"shown-{link}")

@@ -5,6 +5,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.pieces import sections
+from caching import keys
+from caching.dependencies import shows
 from caching.pieces import piece
 from pages.models import Page
 from website.identity import social_accounts
@@ -29,6 +31,7 @@ def site_chrome(*, current: str = "", current_kind: str = "page") -> dict[str, S
         return render_to_string("includes/site_header.html", context)
 
     def footer():
+        shows(keys.shown_any("pages.Page"))
         context = {
             "SITE_NAME": settings.SITE_NAME,
             "nav_sections": sections(),

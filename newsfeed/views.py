@@ -2,7 +2,8 @@ from django.shortcuts import render
 
 from articles import pieces as article_pieces
 from articles import selectors
-from caching.dependencies import shows_exactly
+from caching import keys
+from caching.dependencies import shows, shows_exactly
 from caching.pieces import joined, remembered
 from newsfeed import pieces
 from newsfeed import selectors as page_selectors
@@ -10,6 +11,8 @@ from newsfeed.search import SearchForm, search_results
 from website.pagination import page_number, page_or_404, paged, stream_page_or_404
 
 ITEMS_PER_PAGE = 20
+# The home page and section pages show the editors' pins (curation.Pin).
+PINS = keys.shown_any("curation.Pin")
 LATEST_PER_SECTION = 3
 
 
@@ -28,6 +31,7 @@ def home(request):
         lambda: page_selectors.home_page(
             sections=sections, feed_items=ITEMS_PER_PAGE, per_section=LATEST_PER_SECTION
         ),
+        shows=(keys.LATEST, PINS),
     )
     # Cards with pictures in one go: the top stories, the editors' picks, each section's block.
     blocks = [
@@ -80,6 +84,7 @@ def stream(request):
 @paged()
 def section(request, slug):
     """A section's stream; its first page starts with the stories editors pinned to it."""
+    shows(PINS)
     section, pins, rows = page_selectors.section_items(slug=slug)
     pinned = ""
     if page_number(request) == 1:

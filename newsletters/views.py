@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from caching.dependencies import shows_exactly
 from newsletters import ratelimits, services, tasks, tokens
 from newsletters.emails import IssueEmail, issue_stories
 from newsletters.forms import SignupForm, SubscriptionsForm
@@ -131,6 +132,7 @@ def unsubscribe(request, token):
 
 def archive(request, slug):
     newsletter = get_object_or_404(Newsletter, slug=slug)
+    shows_exactly(newsletter)
     issues = newsletter.issues.filter(status=Issue.Status.SENT)
     return render(request, "newsletters/archive.html", {"newsletter": newsletter, "issues": issues})
 
@@ -142,6 +144,7 @@ def issue(request, slug, date):
         date=date,
         status=Issue.Status.SENT,
     )
+    shows_exactly(found, found.newsletter)
     return render_issue_page(request, found)
 
 

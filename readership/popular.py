@@ -1,32 +1,27 @@
 """Most Popular: the articles read most in the last 24 hours and 7 days, from the counters."""
 
-import logging
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Sum, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
-from caching import keys, versions
+from caching.pieces import remembered
 from readership.counting import hour_of
 from readership.models import HourlyViews
-
-logger = logging.getLogger(__name__)
 
 # Each window: its name, how many hours it covers (the current hour included), its title.
 WINDOWS = (("day", 24, _("Last 24 hours")), ("week", 7 * 24, _("Last 7 days")))
 POPULAR_ITEMS = 5
-# Counts change all the time; the lists are read again after this long (and on any change).
+# Counts change all the time; the lists are read again after this long (or on a publish).
 POPULAR_SECONDS = 5 * 60
 
 
 def popular_rows(*, now=None, count: int = POPULAR_ITEMS) -> dict[str, list[tuple[int, int]]]:
     """For each window, the most read published articles as (pk, version), in one query."""
     now = now or timezone.now()
-    published = Article.objects.published(now)
+    published = Article.objects.published(now).in_edition()
     parts = [
         HourlyViews.objects.filter(
             hour__gte=hour_of(now) - timedelta(hours=hours - 1), article__in=published
@@ -45,25 +40,6 @@ def popular_rows(*, now=None, count: int = POPULAR_ITEMS) -> dict[str, list[tupl
 
 
 def most_popular() -> dict[str, list[tuple[int, int]]]:
-    """popular_rows(), kept in the shared cache for a few minutes and for the content version.
-
-    A new content version (an article unpublished, say) reads them again at once. If the
-    cache fails, they are read from the database and the error is logged.
-    """
-    if not settings.FRAGMENT_CACHE_ENABLED:
-        return popular_rows()
-    key = keys.listing(
-        code=versions.code_stamp(), content=versions.current().content, name="most-popular"
-    )
-    try:
-        found = cache.get(key)
-    except Exception:
-        logger.exception("most popular: cache unavailable, reading the counters")
-        return popular_rows()
-    if found is None:
-        found = popular_rows()
-        try:
-            cache.set(key, found, timeout=POPULAR_SECONDS)
-        except Exception:
-            logger.exception("most popular: could not store the lists")
-    return found
+    """popular_rows(), kept for a few minutes, and while no article is published or
+    withdrawn (caching/pieces.py): counts change all the time, the lists only slowly."""
+    return remembered("most-popular", popular_rows, timeout=POPULAR_SECONDS)

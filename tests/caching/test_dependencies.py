@@ -196,21 +196,65 @@ def test_a_failing_purge_is_logged_and_changes_nothing(settings, caplog, client)
     assert "purging article-" in caplog.text
 
 
-def test_a_model_without_declared_tags_drops_every_page(client):
-    """A watched model with no DROPS entry (a site page here) drops everything: safe."""
+def test_a_site_page_drops_its_own_page_and_its_footer_link_after_the_lag(client, frozen, settings):
+    """A site page's text: its page at once, no other page. Its title, in every footer:
+    the other pages too, once they are older than the lag."""
+    page = Page.objects.create(title="About us", slug="about", is_published=True, body="Old")
     article = make_article()
-    client.get(article.get_absolute_url())
-    Page.objects.create(title="About us", slug="about", is_published=True)
-    assert outcome(client, article.get_absolute_url()) == "miss"
-
-
-def test_a_model_declares_what_it_drops_with_watch(client, monkeypatch):
-    """watch(label, drops=...) narrows a model's changes to the pages that show it."""
-    monkeypatch.setattr(watched, "DROPS", dict(watched.DROPS))
-    watched.watch("pages.Page", drops=lambda page: [keys.shown(page)])
-    article = make_article()
-    client.get(article.get_absolute_url())
-    Page.objects.create(title="About us", slug="about", is_published=True)
+    for url in (page.get_absolute_url(), article.get_absolute_url()):
+        assert outcome(client, url) == "miss"
+    page.body = "<p>New text</p>"
+    page.save()
+    assert b"New text" in client.get(page.get_absolute_url()).content
+    past_the_lag(frozen, settings)
     assert outcome(client, article.get_absolute_url()) == "hit"
-    with pytest.raises(ValueError, match="SHOWN_ON_PAGES"):
-        watched.watch("auth.User", drops=lambda user: [])
+    page.title = "Who we are"
+    page.save()  # the article's page is older than the lag already: rendered again
+    assert b"Who we are" in client.get(article.get_absolute_url()).content
+
+
+def test_a_pin_drops_the_pages_that_show_pins_only(client, frozen, settings):
+    """A new pin: the home page and the section pages after the lag; an article page not."""
+    from curation.models import Pin
+
+    article = make_article(publish_at=timezone.now() - timedelta(days=3))
+    for url in ("/", article.section.get_absolute_url(), article.get_absolute_url()):
+        assert outcome(client, url) == "miss"
+    Pin.objects.create(placement=Pin.Placement.LEAD, article=article)
+    past_the_lag(frozen, settings)
+    assert outcome(client, "/") == "miss"
+    assert outcome(client, article.section.get_absolute_url()) == "miss"
+    assert outcome(client, article.get_absolute_url()) == "hit"
+
+
+def test_a_newsletter_renamed_shows_in_the_signup_form(client, frozen, settings):
+    """The sign-up form on every page lists the public newsletters."""
+    from newsletters.models import Newsletter
+
+    newsletter = Newsletter.objects.create(name="Morning Brief", slug="morning", is_public=True)
+    article = make_article()
+    assert b"Morning Brief" in client.get(article.get_absolute_url()).content
+    newsletter.name = "Evening Brief"
+    newsletter.save()
+    past_the_lag(frozen, settings)
+    assert b"Evening Brief" in client.get(article.get_absolute_url()).content
+
+
+def test_an_app_watches_its_own_model_with_watch(client, monkeypatch):
+    """watch(label, drops=...) from an app's ready(): a change stamps what it drops."""
+    from django.db.models.signals import post_delete, post_save, pre_save
+
+    from readership.models import HourlyViews
+
+    monkeypatch.setattr(watched, "WATCHED", dict(watched.WATCHED))
+    watched.watch("readership.HourlyViews", drops=lambda row: ["most-read"], listed_by=())
+    try:
+        article = make_article()
+        before = cache.get(keys.shown_at("most-read"))
+        HourlyViews.objects.create(article=article, hour=timezone.now(), views=1)
+        assert cache.get(keys.shown_at("most-read")) != before
+    finally:
+        label = "readership.HourlyViews"
+        post_save.disconnect(dispatch_uid=f"shown-save-{label}", sender=HourlyViews)
+        post_delete.disconnect(dispatch_uid=f"shown-delete-{label}", sender=HourlyViews)
+        pre_save.disconnect(dispatch_uid=f"listed-{label}", sender=HourlyViews)

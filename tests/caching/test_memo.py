@@ -1,15 +1,14 @@
-"""The per-request memo of the versions belongs to one request, under WSGI and ASGI alike."""
+"""The per-request memo (the change clock, the stamps read) belongs to one request, under WSGI and ASGI alike."""
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from asgiref.sync import sync_to_async
-from django.core.cache import cache
 from django.db import connections
 from django.test import AsyncClient
 
-from caching import keys, memo, versions
+from caching import dependencies, memo
 from tests.factories import make_article
 
 
@@ -24,14 +23,14 @@ def run(coroutine):
 
 @pytest.mark.django_db
 def test_outside_a_request_nothing_is_memoized():
-    """A management command or a test reads the versions afresh every time."""
-    first = versions.current()
-    cache.delete(keys.RELATED_VERSION)
-    assert versions.current().related != first.related
+    """A management command or a test reads the change clock afresh every time."""
+    first = dependencies.clock()
+    dependencies.stamp(["something"])
+    assert dependencies.clock() > first
 
 
 def test_a_change_during_a_request_is_seen_by_the_rest_of_it():
-    """Within a request the versions are read once, and read again after a change."""
+    """Within a request a value is read once, and read again after a change."""
     seen = []
 
     def make():
