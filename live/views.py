@@ -11,7 +11,8 @@ from django.http import Http404
 from django.shortcuts import render
 
 from articles import views as article_views
-from caching.dependencies import exact
+from caching import keys
+from caching.dependencies import exact, shows_exactly
 from caching.pieces import joined, remembered
 from live import pieces, selectors
 from live.models import LiveEntry
@@ -22,14 +23,23 @@ def _story_pk(slug: str) -> int | None:
     return remembered("live-stories", selectors.live_story_pks).get(slug)
 
 
+def _shown(pk: int) -> tuple[str, ...]:
+    """What the story's remembered reads show: its article (a new entry, an edit, the key
+    points drop its tag) and the latest items (an entry coming due)."""
+    return (keys.LATEST, keys.shown_pk("articles.Article", pk))
+
+
 def _story(pk: int):
-    return remembered("live-story", lambda: selectors.story_for_page(pk=pk), pk=pk)
+    return remembered(
+        "live-story", lambda: selectors.story_for_page(pk=pk), shows=_shown(pk), pk=pk
+    )
 
 
 def _rows(story, page: int) -> dict:
     return remembered(
         "live-entries",
         lambda: selectors.entry_rows(story=story, page=page),
+        shows=_shown(story.pk),
         story=story.pk,
         page=page,
     )
@@ -44,7 +54,10 @@ def story_or_article(request, slug):
 
 
 def _context(request, story, *, page: int, linked: LiveEntry | None = None) -> dict:
-    rows = _rows(story, page)
+    rows = dict(_rows(story, page))
+    if linked is not None:  # on top, and not a second time below (one id per entry)
+        for part in ("pinned", "entries"):
+            rows[part] = [row for row in rows[part] if row[0] != linked.pk]
     listed = [*rows["pinned"], *rows["entries"]]
     with exact():  # the story and its entries: fresh on the next request after a change
         header = pieces.story_parts(story)
@@ -100,6 +113,7 @@ def poll(request, slug):
         raise Http404("No such live story.")
     story = _story(pk)
     rows = _rows(story, 1)
+    shows_exactly(story.article)  # a new entry drops its story's tag: the next poll has it
     with exact():
         html = joined(pieces.entry_pieces(story, [*rows["pinned"], *rows["entries"]]))
     response = render(request, "live/updates.html", {"story": story, "entries": html})

@@ -20,6 +20,8 @@ ROLE_PERMISSIONS = {
         "pages": {"page": "add change delete view"},
         # The front page and section pages as editors arrange them.
         "curation": {"pin": "add change delete view"},
+        # Live coverage: the stories' state and key points, and every entry.
+        "live": {"livestory": "add change delete view", "liveentry": "add change delete view"},
         # How many read each article: figures only, nobody edits them.
         "readership": {"articlereadership": "view"},
         # Newsletters: compose, preview, test and send issues; subscribers' records.
@@ -41,6 +43,8 @@ ROLE_PERMISSIONS = {
         },
         "authors": {"author": "change view"},
         "readership": {"articlereadership": "view"},
+        # On the stories they are on the byline of (live/policy.py): entries without review.
+        "live": {"livestory": "change view", "liveentry": "add change view"},
     },
 }
 
