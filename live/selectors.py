@@ -1,6 +1,6 @@
 """Reads of live stories for reader pages, each in a fixed number of queries."""
 
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 
 from articles.models import Article
@@ -10,10 +10,11 @@ from live.models import LiveEntry, LiveStory
 ENTRIES_PER_PAGE = 20
 
 
-def live_story_pks() -> dict[str, int]:
-    """The slug and pk of every published article that is a live story, for the article page."""
-    published = Article.objects.published().filter(live_story__isnull=False)
-    return dict(published.values_list("slug", "pk"))
+def live_story_pk(*, slug: str) -> int | None:
+    """The pk of the live story at this published article's address, or None: one row found
+    through the article's slug index, for every article page."""
+    published = Article.objects.published().filter(slug=slug)
+    return LiveStory.objects.filter(article__in=published).values_list("pk", flat=True).first()
 
 
 def story_for_page(*, pk: int) -> LiveStory:
@@ -72,3 +73,19 @@ def last_change(*, story: LiveStory, now=None):
         .aggregate(latest=Max("updated_at"))["latest"]
     )
     return max(value for value in [latest, story.updated_at, story.article.updated_at] if value)
+
+
+def stories_with_entries_since(since, now=None) -> dict[int, object]:
+    """The time of the newest entry of each published live story that has one since then."""
+    newest = (
+        LiveEntry.objects.published(now)
+        .filter(story_id=OuterRef("pk"))
+        .order_by("-published_at")
+        .values("published_at")[:1]
+    )
+    stories = (
+        LiveStory.objects.filter(article__in=Article.objects.published(now))
+        .annotate(newest_entry_at=Subquery(newest))
+        .filter(newest_entry_at__gte=since)
+    )
+    return dict(stories.values_list("pk", "newest_entry_at"))

@@ -20,7 +20,7 @@ from website.pagination import page_number, paged
 
 
 def _story_pk(slug: str) -> int | None:
-    return remembered("live-stories", selectors.live_story_pks).get(slug)
+    return remembered("live-story-pk", lambda: selectors.live_story_pk(slug=slug), slug=slug)
 
 
 def _shown(pk: int) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ class LiveEntriesFeed(Feed):
     feed_type = NewsroomAtom
 
     def get_object(self, request, slug=None):
-        pk = live_selectors.live_story_pks().get(slug)
+        pk = live_selectors.live_story_pk(slug=slug)
         if pk is None:
             raise Http404("No such live story.")
         return live_selectors.story_for_page(pk=pk)

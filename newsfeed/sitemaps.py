@@ -10,7 +10,7 @@ from math import ceil
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Greatest
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from articles.models import Article, Section, Tag
 from authors.models import Author
+from live import selectors as live_selectors
 from newsfeed.feeds import xml_text
 from website.identity import absolute_url, site_domain, site_protocol
 from website.structured_data import iso_datetime
@@ -142,11 +143,13 @@ def sitemap_index(request):
 
 @x_robots_tag
 def news_sitemap(request):
-    """The Google News sitemap: articles published in the last 48 hours, newest first."""
+    """The Google News sitemap: articles published in the last 48 hours, newest first, and
+    live stories with an entry in that time, with the time of their newest entry."""
     now = timezone.now()
+    live = live_selectors.stories_with_entries_since(now - NEWS_WINDOW, now)
     articles = (
         listed_articles(now)
-        .filter(publish_at__gte=now - NEWS_WINDOW)
+        .filter(Q(publish_at__gte=now - NEWS_WINDOW) | Q(pk__in=list(live)))
         .only("slug", "title", "publish_at")
         .order_by("-publish_at", "-id")[:NEWS_LIMIT]
     )
@@ -155,6 +158,7 @@ def news_sitemap(request):
             "location": absolute_url(article.get_absolute_url()),
             "title": xml_text(article.title),
             "published": iso_datetime(article.publish_at),
+            "lastmod": iso_datetime(live[article.pk]) if article.pk in live else "",
         }
         for article in articles
     ]

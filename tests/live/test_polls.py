@@ -46,7 +46,9 @@ def test_the_first_poll_after_a_new_entry_returns_it(client, story):
     assert response.status_code == 200
     assert response["ETag"] != etag
     assert polled_ids(response)[0] == str(entry.pk)
-    assert client.get(poll_url(story), headers={"If-None-Match": response["ETag"]}).status_code == 304
+    assert (
+        client.get(poll_url(story), headers={"If-None-Match": response["ETag"]}).status_code == 304
+    )
 
 
 def test_an_edit_and_a_scheduled_entry_coming_due_change_the_poll(client, story, settings):
@@ -57,7 +59,8 @@ def test_an_edit_and_a_scheduled_entry_coming_due_change_the_poll(client, story,
     etag = client.get(poll_url(story))["ETag"]
     services.entry_edit(entry=entry, by=editor, headline="First, corrected")
     response = client.get(poll_url(story), headers={"If-None-Match": etag})
-    assert response.status_code == 200 and b"First, corrected" in response.content
+    assert response.status_code == 200
+    assert b"First, corrected" in response.content
     make_entry(story, minutes_ago=-5, headline="Not yet")
     assert b"Not yet" not in client.get(poll_url(story)).content
 

@@ -94,15 +94,18 @@ def test_a_live_page_polls_and_an_ended_one_does_not(client, story):
 
 
 def test_an_edited_entry_says_updated_and_a_correction_shows_as_one(client, story):
-    """"Updated" with its time; a correction under its own label."""
+    """ "Updated" with its time; a correction under its own label."""
     editor = make_staff(role="Editors")
     entry = make_entry(story, body="<p>Two injured.</p>")
     services.entry_edit(entry=entry, by=editor, body="<p>Three injured.</p>")
     services.entry_correct(entry=entry, by=editor, text="An earlier version said two.")
-    node = element(parse(client.get(story.article.get_absolute_url())), f"//*[@id='{entry.anchor}']")
+    node = element(
+        parse(client.get(story.article.get_absolute_url())), f"//*[@id='{entry.anchor}']"
+    )
     assert "Updated" in text(element(node, f".//*[{with_class('live-entry__updated')}]"))
     correction = element(node, f".//*[{with_class('live-entry__correction')}]")
-    assert "Correction" in text(correction) and "An earlier version said two." in text(correction)
+    assert "Correction" in text(correction)
+    assert "An earlier version said two." in text(correction)
 
 
 def test_an_entry_permalink_opens_the_story_at_it_and_shares_as_itself(client, story):
@@ -136,7 +139,8 @@ def test_posts_from_x_and_telegram_make_no_request_until_asked(client, story):
     ]
     for attribute in ("src", "srcset", "data-src"):
         for node in elements(page, f"//*[@{attribute}]"):
-            assert "x.com" not in node.get(attribute) and "t.me" not in node.get(attribute)
+            assert "x.com" not in node.get(attribute)
+            assert "t.me" not in node.get(attribute)
     assert elements(page, "//iframe") == []
 
 

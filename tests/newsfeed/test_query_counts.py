@@ -56,7 +56,8 @@ PAGES = {
     "author": (lambda items: "/author/reporter/", 6, 2),
     # One of them finds the tags, sections and authors the words name (newsfeed/search.py).
     "search": (lambda items: "/search/?q=Kharkiv", 6, 3),
-    "article": (lambda items: items[0].get_absolute_url(), 12, 0),
+    # One of them asks whether the article is a live story (live/views.py), once per address.
+    "article": (lambda items: items[0].get_absolute_url(), 13, 0),
     "read more": (lambda items: f"/read-more/{items[0].slug}/", 7, 3),
 }
 
