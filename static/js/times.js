@@ -13,6 +13,8 @@
     const moment = Date.parse(time.getAttribute("datetime"));
     const age = Date.now() - moment;
     if (isNaN(moment) || age < 0 || age >= 24 * HOUR) return;
+    // Made on first use: its locale data costs a long task, for pages with no recent time too.
+    format = format || new Intl.RelativeTimeFormat(document.documentElement.lang || "en", { numeric: "auto" });
     if (!time.title) time.title = time.textContent;
     time.textContent = age < HOUR
       ? format.format(-Math.max(1, Math.floor(age / MINUTE)), "minute")
@@ -24,7 +26,6 @@
   }
 
   function start() {
-    format = new Intl.RelativeTimeFormat(document.documentElement.lang || "en", { numeric: "auto" });
     update(document);
     new MutationObserver(function (changes) {
       changes.forEach(function (change) {
