@@ -6,4 +6,5 @@ class NewslettersConfig(AppConfig):
     verbose_name = "Newsletters"
 
     def ready(self):
-        from newsletters import suppression  # noqa: F401  (connects the provider webhooks)
+        # Connect the provider webhooks: bounces and complaints, and unsubscribe emails.
+        from newsletters import inbound, suppression  # noqa: F401

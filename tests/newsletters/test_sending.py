@@ -1,6 +1,9 @@
 """Sending an issue through a real SMTP server: who gets it, how often, with which headers."""
 
+import base64
+import json
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import time_machine
@@ -116,6 +119,45 @@ def test_one_post_to_the_unsubscribe_address_unsubscribes_without_a_page(
     assert response.status_code == 200
     assert list(subscriber.subscriptions.values_list("newsletter", flat=True)) == [other.pk]
     assert client.post(path[:-5] + "xxxx/", {"List-Unsubscribe": "One-Click"}).status_code == 404
+
+
+def postmark_inbound(client, *, to, subject):
+    """An email received by the provider, as Postmark posts it to anymail's inbound webhook."""
+    payload = {
+        "FromFull": {"Email": "reader@example.org", "Name": ""},
+        "ToFull": [{"Email": to, "Name": ""}],
+        "Subject": subject,
+        "TextBody": "",
+        "Headers": [],
+        "MessageID": "22c74902-a0c1-4511-804f-341342852c90",
+    }
+    auth = base64.b64encode(b"hook:secret").decode()
+    return client.post(
+        "/anymail/postmark/inbound/",
+        json.dumps(payload),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Basic {auth}",
+    )
+
+
+def test_the_mailto_in_list_unsubscribe_unsubscribes_when_the_email_arrives(
+    settings, client, smtp_server, run_tasks, django_capture_on_commit_callbacks
+):
+    """The email a mail app sends to the List-Unsubscribe mailto unsubscribes from that list only."""
+    settings.ANYMAIL = {"WEBHOOK_SECRET": "hook:secret"}
+    newsletter, other = make_newsletter(), make_newsletter()
+    subscriber = make_subscriber(newsletters=[newsletter, other])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_now(issue=make_issue(newsletter=newsletter))
+    run_tasks()
+    mailto = urlsplit(smtp_server.messages[0]["List-Unsubscribe"].split(",")[1].strip(" <>"))
+    subject = parse_qs(mailto.query)["subject"][0]
+
+    forged = postmark_inbound(client, to=mailto.path, subject=subject[:-4] + "xxxx")
+    assert forged.status_code == 200
+    assert subscriber.subscriptions.count() == 2
+    assert postmark_inbound(client, to=mailto.path, subject=subject).status_code == 200
+    assert list(subscriber.subscriptions.values_list("newsletter", flat=True)) == [other.pk]
 
 
 def test_a_temporary_refusal_is_retried_later_and_delivered_once(
