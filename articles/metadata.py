@@ -5,7 +5,9 @@ description replace the headline and standfirst when an editor writes them.
 """
 
 from articles.models import Article
+from articles.translations import article_alternates
 from images.renditions import CROPS, Rendition
+from website import editions
 from website.identity import absolute_url
 from website.metadata import description_text, feed_links, site_meta
 from website.richtext import plain_text
@@ -75,6 +77,13 @@ def article_meta(article: Article) -> dict:
         "tags": [tag.name for tag in article.tags.all()],
         "authors": [absolute_url(author.get_absolute_url()) for author in authors],
         "feeds": feed_links(article.section),
+        "locale": editions.og_locale(article.language),
+        # The languages it is published in besides its own.
+        "locale_alternates": [
+            editions.og_locale(row["language"])
+            for row in article_alternates(article)
+            if row["language"] != article.language
+        ],
     }
     if image := social_image(article):
         values["twitter_card"] = "summary_large_image"

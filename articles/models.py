@@ -5,57 +5,108 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.json import KeyTextTransform
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from articles.share_tokens import sign_share_link
 from images import renditions
 from images.alt_text import AltTextRule
 from images.uploads import ImageUploadField
+from website import editions, lemmas
 from website.fields import RichTextField, sanitized
 from website.richtext import count_images, count_words, plain_text, reading_minutes
 
 # The text-search configuration (language) of the search vector and of readers' queries.
 SEARCH_CONFIG = "english"
+# Languages PostgreSQL has no stemmer for are searched by their words' dictionary forms
+# (website/lemmas.py), stored on save and indexed with this configuration.
+LEMMA_CONFIG = "simple"
+
+
+def language_field():
+    return models.CharField(
+        _("language"),
+        max_length=10,
+        choices=editions.choices,
+        default=editions.default,
+        db_index=True,
+    )
+
+
+def translation_of_field(model: str):
+    return models.ForeignKey(
+        model,
+        verbose_name=_("translation of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        help_text=_("The original, if this is its translation."),
+    )
+
+
+class EditionQuerySet(models.QuerySet):
+    def in_edition(self, language: str | None = None):
+        """What belongs to one edition: the language being rendered unless one is named."""
+        return self.filter(language=language or editions.current())
 
 
 class Section(models.Model):
     """A desk or topic such as "News Feed", "Ukraine" or "Opinion"."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+    language = language_field()
+    translation_of = translation_of_field("self")
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Sections are listed in this order.")
     )
 
+    objects = EditionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="section_slug_per_language"),
+            models.UniqueConstraint(fields=["language", "name"], name="section_name_per_language"),
+        ]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("newsfeed:section", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("newsfeed:section", kwargs={"slug": self.slug})
 
 
 class Tag(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+    language = language_field()
+    translation_of = translation_of_field("self")
+
+    objects = EditionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="tag_slug_per_language"),
+            models.UniqueConstraint(fields=["language", "name"], name="tag_name_per_language"),
+        ]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("newsfeed:tag", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("newsfeed:tag", kwargs={"slug": self.slug})
 
 
 class Status(models.TextChoices):
@@ -73,7 +124,7 @@ class Status(models.TextChoices):
 STORED_STATUSES = [choice for choice in Status.choices if choice[0] != Status.SCHEDULED]
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(EditionQuerySet):
     """The publishing rule, written once: a published status and a publish time that has come.
 
     This is the only gate between a draft and a reader; a scheduled article
@@ -123,6 +174,14 @@ class Article(models.Model):
         _("standfirst"), blank=True, help_text=_("One or two sentences under the headline.")
     )
     body = RichTextField(_("body"), blank=True)
+    language = language_field()
+    translation_of = translation_of_field("self")
+    # What the source said when this translation was last brought up to date with it: its
+    # version and its text, so editors see the source's changes since (articles/translations.py).
+    source_version = models.PositiveIntegerField(
+        _("source version translated"), null=True, blank=True, editable=False
+    )
+    source_text = models.JSONField(_("source text translated"), default=dict, editable=False)
     section = models.ForeignKey(
         Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles"
     )
@@ -208,6 +267,21 @@ class Article(models.Model):
         db_persist=True,
         verbose_name=_("search vector"),
     )
+    # For a language without a stemmer in PostgreSQL: the dictionary forms of the words of
+    # the headline, standfirst and body (website/lemmas.py), made on save, and their vector.
+    search_lemmas = models.JSONField(_("search words"), default=dict, editable=False)
+    lemma_vector = models.GeneratedField(
+        expression=SearchVector(
+            KeyTextTransform("title", "search_lemmas"), weight="A", config=LEMMA_CONFIG
+        )
+        + SearchVector(
+            KeyTextTransform("standfirst", "search_lemmas"), weight="B", config=LEMMA_CONFIG
+        )
+        + SearchVector(KeyTextTransform("body", "search_lemmas"), weight="C", config=LEMMA_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        verbose_name=_("search vector of dictionary forms"),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -222,6 +296,10 @@ class Article(models.Model):
                 violation_error_message=_("A published article needs a publish time."),
             ),
             HERO_ALT_TEXT.constraint(name="article_hero_image_has_alt_text"),
+            # A translation group has at most one article per language.
+            models.UniqueConstraint(
+                fields=["translation_of", "language"], name="article_one_translation_per_language"
+            ),
         ]
         indexes = [
             # The published gate and its newest-first order, for every listing.
@@ -229,6 +307,7 @@ class Article(models.Model):
                 fields=["status", "-publish_at", "-id"], name="article_published_order_idx"
             ),
             GinIndex(fields=["search_vector"], name="article_search_vector_idx"),
+            GinIndex(fields=["lemma_vector"], name="article_lemma_vector_idx"),
             # A section's page and its block on the home page, newest first.
             models.Index(
                 fields=["section", "-publish_at", "-id"], name="article_section_order_idx"
@@ -261,7 +340,8 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = HERO_ALT_TEXT.errors(self)
@@ -278,6 +358,12 @@ class Article(models.Model):
         self.word_count = count_words(plain_text(self.body))
         images = count_images(self.body) + (1 if self.hero_image else 0)
         self.reading_time = reading_minutes(self.word_count, images)
+        self.search_lemmas = lemmas.document(
+            self.language,
+            title=self.title,
+            standfirst=self.standfirst,
+            body=plain_text(self.body),
+        )
         if self.status == self.Status.PUBLISHED and self.first_published_at is None:
             self.first_published_at = self.publish_at
 
@@ -336,6 +422,12 @@ class Byline(models.Model):
     author = models.ForeignKey(
         "authors.Author", verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
     )
+
+    class Part(models.TextChoices):
+        AUTHOR = "author", _("Author")
+        TRANSLATOR = "translator", _("Translator")
+
+    part = models.CharField(_("part"), max_length=20, choices=Part, default=Part.AUTHOR)
     role = models.CharField(
         _("byline role"),
         max_length=100,
@@ -357,6 +449,8 @@ class Byline(models.Model):
 
     @property
     def display_role(self):
+        if self.part == self.Part.TRANSLATOR:
+            return self.role or _("Translation")
         return self.role or self.author.role
 
 

@@ -4,6 +4,7 @@ Each piece is kept per article version by caching/pieces.py; this module says
 what each piece is and how it is rendered.
 """
 
+import json
 from collections.abc import Sequence
 from functools import cache
 
@@ -13,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, Section
 from articles.selectors import article_whole, bylines_prefetch
+from articles.translations import article_alternates
 from caching.pieces import item_pieces, piece
 
 
@@ -93,6 +95,8 @@ def article_parts(article: Article, *, cached: bool = True) -> dict[str, SafeStr
             {
                 "head": render_to_string("articles/article_head.html", context),
                 "main": render_to_string("articles/article_main.html", context),
+                # The article's published translations, for hreflang and the switcher.
+                "alternates": json.dumps(article_alternates(context["article"])),
             }
         ]
 
@@ -104,4 +108,4 @@ def article_parts(article: Article, *, cached: bool = True) -> dict[str, SafeStr
 
 def sections() -> list[Section]:
     """Every section in navigation order, for the site navigation and the home page."""
-    return piece("sections", lambda: list(Section.objects.all()))
+    return piece("sections", lambda: list(Section.objects.in_edition()))

@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Value
 from django.shortcuts import get_object_or_404
 
+from articles import translations
 from articles.models import Article, Byline, Correction, Section, SlugRedirect, Tag
 from authors.models import Author
 
@@ -17,6 +18,7 @@ def published_items() -> QuerySet[Article]:
     """Published items with their section and bylines, newest first."""
     return (
         Article.objects.published()
+        .in_edition()
         .select_related("section")
         .prefetch_related(bylines_prefetch())
         .order_by("-publish_at", "-id")
@@ -24,7 +26,7 @@ def published_items() -> QuerySet[Article]:
 
 
 # What the article page reads on every request; the rest is in its cached pieces.
-ARTICLE_PAGE_FIELDS = ("pk", "version", "slug", "title", "seo_title", "section_id")
+ARTICLE_PAGE_FIELDS = ("pk", "version", "slug", "language", "title", "seo_title", "section_id")
 
 
 def article_for_page(*, slug: str) -> Article:
@@ -33,7 +35,8 @@ def article_for_page(*, slug: str) -> Article:
     Its body, section, bylines, tags and corrections are read (article_whole) only
     when its pieces are rendered anew (articles/pieces.py).
     """
-    return get_object_or_404(Article.objects.published().only(*ARTICLE_PAGE_FIELDS), slug=slug)
+    articles = Article.objects.published().in_edition().only(*ARTICLE_PAGE_FIELDS)
+    return get_object_or_404(articles, slug=slug)
 
 
 # Read more rows: (pk, version, closeness, publish_at); closeness 2 shares a tag, 1 the section.
@@ -42,7 +45,12 @@ READ_MORE_FIELDS = ("pk", "version", "closeness", "publish_at")
 
 def read_more_parts(article: Article) -> tuple[QuerySet, QuerySet, QuerySet]:
     """Newest-first rows of items sharing a tag, sharing the section, and of the whole feed."""
-    candidates = Article.objects.published().exclude(pk=article.pk).order_by("-publish_at", "-id")
+    candidates = (
+        Article.objects.published()
+        .in_edition()
+        .exclude(pk=article.pk)
+        .order_by("-publish_at", "-id")
+    )
     tag_ids = Article.tags.through.objects.filter(article_id=article.pk).values("tag_id")
     shares_tag = Exists(
         Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
@@ -117,28 +125,33 @@ def read_more_items(*, article: Article) -> ReadMoreStream:
 
 def published_rows() -> QuerySet:
     """Published items as (pk, version) rows, newest first: what feed cards are made from."""
-    return Article.objects.published().order_by("-publish_at", "-id").values_list("pk", "version")
+    published = Article.objects.published().in_edition()
+    return published.order_by("-publish_at", "-id").values_list("pk", "version")
 
 
 def section_items(*, slug: str) -> tuple[Section, QuerySet]:
-    section = get_object_or_404(Section, slug=slug)
+    section = get_object_or_404(Section.objects.in_edition(), slug=slug)
     return section, published_rows().filter(section=section)
 
 
 def tag_items(*, slug: str) -> tuple[Tag, QuerySet]:
-    tag = get_object_or_404(Tag, slug=slug)
+    tags = Tag.objects.in_edition().annotate(group_rows=translations.group_rows(Tag))
+    tag = get_object_or_404(tags, slug=slug)
     return tag, published_rows().filter(tags=tag)
 
 
 def author_items(*, slug: str) -> tuple[Author, QuerySet]:
-    author = get_object_or_404(Author, slug=slug)
+    authors = Author.objects.annotate(editions=translations.editions_of_author())
+    author = get_object_or_404(authors, slug=slug)
     return author, published_rows().filter(bylines__author=author)
 
 
 def article_whole(*, pk: int) -> Article:
     """One article in any state with everything its page shows: for rendering it, and previews."""
-    queryset = Article.objects.select_related("section").prefetch_related(
-        bylines_prefetch(), "tags", "corrections"
+    queryset = (
+        Article.objects.select_related("section")
+        .prefetch_related(bylines_prefetch(), "tags", "corrections")
+        .annotate(group_rows=translations.group_rows(Article))
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -156,7 +169,7 @@ def redirect_for_old_slug(*, slug: str) -> str | None:
 def published_corrections():
     """Corrections on published articles, newest first, with their article and section."""
     return (
-        Correction.objects.filter(article__in=Article.objects.published())
+        Correction.objects.filter(article__in=Article.objects.published().in_edition())
         .select_related("article", "article__section")
         .order_by("-published_at", "-id")
     )

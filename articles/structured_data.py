@@ -2,11 +2,13 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from articles import video
 from articles.metadata import date_modified, description, hero_crops
 from articles.models import Article
 from authors.structured_data import person
+from website import editions
 from website.identity import absolute_url, publisher
 from website.structured_data import breadcrumb_list, iso_datetime
 
@@ -41,7 +43,7 @@ def news_article(article: Article) -> dict:
         "articleSection": article.section.name,
         "keywords": [tag.name for tag in article.tags.all()],
         "wordCount": article.word_count,
-        "inLanguage": settings.SITE_LANGUAGE,
+        "inLanguage": editions.language_tag(article.language),
         "isAccessibleForFree": True,
     }
     if corrections := article.corrections.all():
@@ -53,9 +55,32 @@ def news_article(article: Article) -> dict:
             }
             for correction in corrections
         ]
+    data.update(translation_links(article))
     if not data["image"]:
         del data["image"]
     return data
+
+
+def translation_links(article: Article) -> dict:
+    """translationOfWork (the original of a translation) or workTranslation (an original's
+    translations), from the group the article was fetched with; only published ones."""
+    rows = getattr(article, "group_rows", None) or []
+
+    def work(row):
+        with translation.override(row["language"]):
+            url = absolute_url(reverse("articles:detail", kwargs={"slug": row["slug"]}))
+        return {
+            "@id": f"{url}#article",
+            "url": url,
+            "inLanguage": editions.language_tag(row["language"]),
+        }
+
+    if article.translation_of_id:
+        originals = [row for row in rows if row["id"] == article.translation_of_id]
+        return {"translationOfWork": work(originals[0])} if originals else {}
+    if rows:
+        return {"workTranslation": [work(row) for row in rows]}
+    return {}
 
 
 def crop_size(crop) -> dict:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from images import renditions
 from images.alt_text import AltTextRule
 from images.uploads import ImageUploadField
+from website import editions
 from website.fields import RichTextField
 
 
@@ -100,3 +101,76 @@ class Author(models.Model):
     @property
     def photo_picture(self) -> renditions.Picture:
         return renditions.Picture(self.photo_renditions, original=self.photo, alt=self.photo_alt)
+
+    def in_language(self, language: str | None = None) -> "AuthorProfile":
+        """The author as an edition shows them: the bio in its language where there is one.
+
+        The default edition reads nothing more; another reads the author's bios once.
+        """
+        language = language or editions.current()
+        if language == editions.default():
+            return AuthorProfile(self, None, language)
+        if not hasattr(self, "_bios"):
+            self._bios = {bio.language: bio for bio in self.bios.all()}
+        return AuthorProfile(self, self._bios.get(language), language)
+
+
+class AuthorProfile:
+    """An author's name, role and bio in one edition, each falling back to the author's own
+    (then marked with its language, so it is read aloud in that language)."""
+
+    def __init__(self, author: Author, bio, language: str):
+        self.author, self._bio, self.language = author, bio, language
+
+    def _field(self, name: str) -> str:
+        return (self._bio and getattr(self._bio, name)) or getattr(self.author, name)
+
+    @property
+    def name(self):
+        return self._field("name")
+
+    @property
+    def role(self):
+        return self._field("role")
+
+    @property
+    def short_bio(self):
+        return self._field("short_bio")
+
+    @property
+    def bio(self):
+        return self._field("bio")
+
+    @property
+    def bio_language(self) -> str:
+        """The language the bio shown is written in."""
+        if self._bio and self._bio.bio:
+            return self.language
+        return editions.default()
+
+
+class AuthorBio(models.Model):
+    """An author's role and bio in another edition's language (the author's own fields are
+    in the newsroom's first language)."""
+
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.CASCADE, related_name="bios"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=editions.choices)
+    name = models.CharField(
+        _("name"), max_length=200, blank=True, help_text=_("As written in this language.")
+    )
+    role = models.CharField(_("role"), max_length=100, blank=True)
+    short_bio = models.CharField(_("short bio"), max_length=300, blank=True)
+    bio = RichTextField(_("bio"), blank=True)
+
+    class Meta:
+        verbose_name = _("bio in another language")
+        verbose_name_plural = _("bios in other languages")
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "language"], name="author_bio_per_language"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} ({self.language})"

@@ -14,12 +14,14 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from articles import metadata
 from articles.models import Article, Section, Tag
 from articles.selectors import published_items
 from authors.models import Author
-from website.identity import absolute_url
+from website import editions
+from website.identity import absolute_url, site_description
 
 # Characters XML 1.0 cannot carry at all; a reporter may paste them from a word processor.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -111,11 +113,11 @@ class NewsroomFeed(Feed):
         return absolute_url(reverse(f"newsfeed:{self.scope}{self.format_name}", kwargs=kwargs))
 
     def description(self, obj):
-        return xml_text(settings.SITE_DESCRIPTION)
+        return xml_text(site_description())
 
     @property
     def language(self):
-        return settings.SITE_LANGUAGE
+        return editions.language_tag(editions.current())
 
     def author_name(self):
         return xml_text(settings.SITE_NAME)  # Atom: the author of entries without a byline.
@@ -181,7 +183,7 @@ class SectionFeed(NewsroomFeed):
     scope = "section_"
 
     def get_object(self, request, slug=None):
-        return Section.objects.get(slug=slug)
+        return Section.objects.in_edition().get(slug=slug)
 
     def scoped(self, items, obj):
         return items.filter(section=obj)
@@ -194,13 +196,13 @@ class TagFeed(NewsroomFeed):
     scope = "tag_"
 
     def get_object(self, request, slug=None):
-        return Tag.objects.get(slug=slug)
+        return Tag.objects.in_edition().get(slug=slug)
 
     def scoped(self, items, obj):
         return items.filter(tags=obj)
 
     def description(self, obj):
-        return xml_text(f"Stories about {obj.name}.")
+        return xml_text(_("Stories about %(name)s.") % {"name": obj.name})
 
 
 class AuthorFeed(NewsroomFeed):
@@ -213,4 +215,5 @@ class AuthorFeed(NewsroomFeed):
         return items.filter(bylines__author=obj)
 
     def description(self, obj):
-        return xml_text(obj.short_bio or f"Stories by {obj.name}.")
+        profile = obj.in_language()
+        return xml_text(profile.short_bio or _("Stories by %(name)s.") % {"name": profile.name})

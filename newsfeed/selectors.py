@@ -7,8 +7,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from articles import selectors as article_selectors
+from articles import translations
 from articles.models import Article, Section
 from curation.models import HOME, PLACES, Pin, Placement
+from website import editions
 
 # Kinds an editor would pick as a read; Editors' Picks falls back to the newest of them.
 PICK_KINDS = (Article.Kind.OPINION, Article.Kind.ANALYSIS, Article.Kind.INTERVIEW)
@@ -86,8 +88,8 @@ def home_page(*, sections: list[Section], feed_items: int, per_section: int, now
     shown anywhere above. The breaking banner is the latest breaking item.
     """
     now = now or timezone.now()
-    published = Article.objects.published(now).order_by("-publish_at", "-id")
-    pins = Pin.objects.live(now).filter(placement__in=HOME)
+    published = Article.objects.published(now).in_edition().order_by("-publish_at", "-id")
+    pins = Pin.objects.live(now).filter(placement__in=HOME, article__language=editions.current())
     unpinned = published.exclude(pk__in=pins.values("article_id"))
     curated = PLACES[Placement.LEAD] + PLACES[Placement.TOP] + PLACES[Placement.PICK]
     stories = unpinned.exclude(kind=Article.Kind.BRIEF).exclude(hero_image="")
@@ -165,7 +167,10 @@ def section_items(*, slug: str, now=None) -> tuple[Section, list[tuple[int, int]
             began=Extract(Coalesce("starts_at", "created_at"), "epoch"),
         )
     )
-    section = get_object_or_404(Section.objects.annotate(live_pins=ArraySubquery(pins)), slug=slug)
+    sections = Section.objects.in_edition().annotate(
+        live_pins=ArraySubquery(pins), group_rows=translations.group_rows(Section)
+    )
+    section = get_object_or_404(sections, slug=slug)
     rows = [
         (pin["placement"], pin["place"], pin["pk"], pin["version"], None, pin["began"])
         for pin in section.live_pins

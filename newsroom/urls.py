@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 
@@ -18,15 +19,20 @@ urlpatterns = [
     ),
     # Before the articles: a live story is an article with a page of its own (live/views.py).
     path("", include("live.urls")),
-    path("", include("articles.urls")),
-    path("", include("newsfeed.urls")),
-    path("", include("newsletters.urls")),
     # Email providers' event webhooks (bounces, complaints): newsletters/suppression.py.
     path("anymail/", include("anymail.urls")),
     path("", include("readership.urls")),
+]
+# Reader pages, once per edition: the default language at today's addresses, each other
+# under its code (/uk/...); website/editions.py turns on the address's language.
+urlpatterns += i18n_patterns(
+    path("", include("articles.urls")),
+    path("", include("newsfeed.urls")),
+    path("", include("newsletters.urls")),
     # Last: a site page takes any one-segment address the routes above leave free.
     path("", include("pages.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.SERVE_MEDIA:
     # Uploaded images, served by Django when no web server or CDN sits in front.

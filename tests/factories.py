@@ -59,7 +59,7 @@ def make_article(*, authors=(), tags=(), corrections=(), **fields) -> Article:
     # Spread over the last two days, all inside the news sitemap's 48 hours.
     fields.setdefault("publish_at", timezone.now() - timedelta(hours=number % 47 + 1))
     if "section" not in fields:
-        fields["section"] = make_section()
+        fields["section"] = make_section(language=fields.get("language", "en"))
     article = Article.objects.create(**fields)
     for position, author in enumerate(authors):
         Byline.objects.create(article=article, author=author, position=position)

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
+from django.utils.translation import gettext
 from PIL import Image
 
 
@@ -41,6 +42,12 @@ def logo() -> dict:
     """The logo's absolute URL with its width and height in pixels."""
     width, height = _logo_size(settings.SITE_LOGO)
     return {"url": absolute_url(static(settings.SITE_LOGO)), "width": width, "height": height}
+
+
+def site_description() -> str:
+    """The newsroom's one line about itself, in the edition's language when the catalogue
+    has it (the default line has its translations in locale/)."""
+    return gettext(settings.SITE_DESCRIPTION)
 
 
 def social_urls() -> list[str]:

@@ -6,9 +6,9 @@ Builds the `meta` dictionary that templates/includes/meta.html shows; articles
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import to_locale
 
-from website.identity import absolute_url, logo
+from website import editions
+from website.identity import absolute_url, logo, site_description
 from website.pagination import is_page_number
 
 RSS = "application/rss+xml"
@@ -17,16 +17,6 @@ ATOM = "application/atom+xml"
 DESCRIPTION_LENGTH = 200
 # Left off the end of a cut description, before its ellipsis.
 TRAILING_PUNCTUATION = " ,;:–—-"
-# OpenGraph wants language_TERRITORY: the territory of a language the setting names alone.
-TERRITORIES = {"en": "US", "uk": "UA"}
-
-
-def og_locale() -> str:
-    """SITE_LANGUAGE as OpenGraph's locale: "en-GB" is en_GB, "en" en_US, "uk" uk_UA."""
-    locale = to_locale(settings.SITE_LANGUAGE)
-    if "_" not in locale and locale in TERRITORIES:
-        locale = f"{locale}_{TERRITORIES[locale]}"
-    return locale
 
 
 def description_text(text: str, length: int = DESCRIPTION_LENGTH) -> str:
@@ -63,9 +53,10 @@ def feed_links(subject=None) -> list[dict]:
 def site_meta(**values) -> dict:
     meta = {
         "site_name": settings.SITE_NAME,
-        "locale": og_locale(),
+        "locale": editions.og_locale(),
+        "locale_alternates": [editions.og_locale(code) for code in editions.others()],
         "title": settings.SITE_NAME,
-        "description": settings.SITE_DESCRIPTION,
+        "description": site_description(),
         "type": "website",
         "image": {**logo(), "alt": settings.SITE_NAME},
         "twitter_card": "summary",

@@ -8,7 +8,8 @@ from articles import pieces as article_pieces
 from articles.models import Article, Section, Tag
 from authors.models import Author
 from authors.structured_data import profile_page
-from newsfeed import metadata, pieces, search
+from newsfeed import alternates, metadata, pieces, search
+from website import editions
 from website.identity import publisher
 from website.structured_data import breadcrumb_list, json_ld
 
@@ -40,7 +41,7 @@ def page_json_ld(subject=None):
             "@type": "WebSite",
             "name": settings.SITE_NAME,
             "url": f"{settings.SITE_URL}/",
-            "inLanguage": settings.SITE_LANGUAGE,
+            "inLanguage": editions.language_tag(editions.current()),
             "publisher": {"@id": publisher()["@id"]},
         }
         things = [publisher(), website]
@@ -71,3 +72,10 @@ def site_chrome(context):
 @register.filter
 def highlighted(snippet):
     return search.snippet_html(snippet)
+
+
+@register.simple_tag(takes_context=True)
+def page_editions(context):
+    """The page's hreflang links and the language switcher's links: {% page_editions as e %}."""
+    found = alternates.for_page(context)
+    return {"links": alternates.hreflang_links(found), "switcher": alternates.switcher(found)}

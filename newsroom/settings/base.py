@@ -5,7 +5,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_noop
 
 from newsroom.settings.environment import env_bool, env_int, env_list
 from website.embedded_db import database_settings
@@ -57,6 +59,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "caching.memo.RequestMemoMiddleware",
+    # The edition's language from the address (/uk/...), before anything renders or caches.
+    "website.editions.EditionMiddleware",
     "website.outage.DatabaseOutageMiddleware",
     "website.headers.PermissionsPolicyMiddleware",
     "website.headers.ContentSecurityPolicyMiddleware",
@@ -101,7 +105,9 @@ SITE_NAME = os.environ.get("SITE_NAME", "The Kyiv Ledger")
 SITE_LANGUAGE = os.environ.get("SITE_LANGUAGE", "en")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_DESCRIPTION = os.environ.get(
-    "SITE_DESCRIPTION", "News from Kyiv: the war, politics, business and life in Ukraine."
+    # Marked for the catalogues: each edition shows the default line in its language.
+    "SITE_DESCRIPTION",
+    gettext_noop("News from Kyiv: the war, politics, business and life in Ukraine."),
 )
 # A static file; search engines and social networks show it for the newsroom.
 SITE_LOGO = "img/logo.png"
@@ -114,7 +120,13 @@ FEED_ITEMS = 50
 # How often a live story's open page asks for new entries (live/views.py, static/js/live.js).
 LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 10)
 
-LANGUAGE_CODE = "en"
+# The editions (website/editions.py): the first is the default one, at today's addresses
+# (/news/...); each other one lives under its code (/uk/news/...). Content, sections, tags and
+# author bios carry one of these languages; the interface is in locale/<code>/.
+EDITIONS = env_list("SITE_EDITIONS") or ["en", "uk"]
+LANGUAGE_CODE = EDITIONS[0]
+LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in EDITIONS]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates in the newsroom's style, a 24-hour clock in the admin too (website/dates.py).
 FORMAT_MODULE_PATH = ["website.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Kyiv")

@@ -220,11 +220,15 @@ def test_listing_descriptions_are_cut_the_same_way(client):
 
 
 @pytest.mark.parametrize(
-    ("language", "locale"), [("en", "en_US"), ("en-GB", "en_GB"), ("uk", "uk_UA")]
+    ("site_language", "edition", "locale"),
+    [("en", "en", "en_US"), ("en-GB", "en", "en_GB"), ("en", "uk", "uk_UA")],
 )
-def test_og_locale_follows_the_site_language(client, settings, language, locale):
-    """og:locale is the newsroom's language as language_TERRITORY, on articles and listings."""
-    settings.SITE_LANGUAGE = language
-    article = make_article()
-    for url in ["/", article.get_absolute_url(), article.section.get_absolute_url()]:
+def test_og_locale_follows_the_edition(client, settings, site_language, edition, locale):
+    """og:locale is the edition's language as language_TERRITORY (SITE_LANGUAGE names the
+    default edition's variant), on articles and listings."""
+    settings.SITE_LANGUAGE = site_language
+    section = make_section(language=edition)
+    article = make_article(section=section, language=edition)
+    home = "/" if edition == "en" else f"/{edition}/"
+    for url in [home, article.get_absolute_url(), section.get_absolute_url()]:
         assert meta(head_of(client, url))["og:locale"] == [locale], url

@@ -222,7 +222,8 @@ def fill(count):
 # The index: one summary query per sitemap. A sitemap: its count, then its page of items.
 # The news sitemap: one query.
 QUERIES = {
-    "/sitemap.xml": 4,
+    # Four for each edition's sitemaps (English, Ukrainian).
+    "/sitemap.xml": 8,
     "/sitemap-articles.xml": 2,
     "/sitemap-sections.xml": 2,
     "/sitemap-tags.xml": 2,

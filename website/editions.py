@@ -1,0 +1,82 @@
+"""The editions: one per language in settings.EDITIONS.
+
+The first is the default edition, at the site's plain addresses (/news/...); each other one
+lives under its language code (/uk/news/...), through i18n_patterns in the root URLs. A
+request's language comes from its address alone, never from a cookie or Accept-Language: a
+page's address names its language, so caches and search engines see one page per address.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import to_locale
+
+# OpenGraph wants language_TERRITORY: the territory of a language named alone.
+TERRITORIES = {"en": "US", "uk": "UA"}
+# Each edition's name in its own language, for the language switcher.
+OWN_NAMES = {"en": "English", "uk": "Українська"}
+
+
+def choices() -> list[tuple[str, str]]:
+    """The editions' languages as model field choices."""
+    names = {"en": _("English"), "uk": _("Ukrainian")}
+    return [(code, names.get(code, code)) for code in settings.EDITIONS]
+
+
+def default() -> str:
+    return settings.LANGUAGE_CODE
+
+
+def current() -> str:
+    """The language of the edition being rendered (the default outside a request)."""
+    language = translation.get_language() or default()
+    return language if language in settings.EDITIONS else default()
+
+
+def others(language: str | None = None) -> list[str]:
+    language = language or current()
+    return [code for code in settings.EDITIONS if code != language]
+
+
+def language_tag(language: str) -> str:
+    """The BCP 47 tag of a language for lang and hreflang: SITE_LANGUAGE ("en-GB") names
+    the default edition's variant."""
+    site = settings.SITE_LANGUAGE
+    if site.split("-")[0].lower() == language:
+        return site
+    return language
+
+
+def og_locale(language: str | None = None) -> str:
+    """A language as OpenGraph's locale: "en-GB" is en_GB, "en" en_US, "uk" uk_UA."""
+    locale = to_locale(language_tag(language or current()))
+    if "_" not in locale and locale in TERRITORIES:
+        locale = f"{locale}_{TERRITORIES[locale]}"
+    return locale
+
+
+def own_name(language: str) -> str:
+    return OWN_NAMES.get(language, language)
+
+
+def home(language: str) -> str:
+    """The address of an edition's home page."""
+    with translation.override(language):
+        return reverse("newsfeed:home")
+
+
+class EditionMiddleware:
+    """Turns on the language of the edition the address is in: /uk/... Ukrainian, else the
+    default; the admin and every other unprefixed address are in the default language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or default()
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language_tag(language))
+        return response
