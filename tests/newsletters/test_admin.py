@@ -9,6 +9,7 @@ from django.utils import timezone
 from newsletters.models import Issue, IssueItem
 from tests.articles.change_form import form_fields
 from tests.factories import (
+    image_file,
     make_article,
     make_article_in_state,
     make_issue,
@@ -175,6 +176,16 @@ def test_only_sent_issues_have_an_archive_page(client):
     assert link.get("href") == draft.get_absolute_url()
     assert client.get(draft.get_absolute_url()).status_code == 200
     assert IssueItem.objects.count() == 1
+
+
+def test_the_archive_page_shows_each_story_with_its_picture(client):
+    """A sent issue's web page shows the stories' images, with their alt text, as the email does."""
+    article = make_article(title="Tram line approved", hero_image=image_file(), hero_alt="A tram")
+    issue = make_issue(articles=[article], status=Issue.Status.SENT)
+    page = parse(client.get(issue.get_absolute_url()))
+    image = element(page, "//li[@class='newsletter-issue__story']//picture/img")
+    assert image.get("alt") == "A tram"
+    assert image.get("src").startswith("/media/")
 
 
 def test_a_reporter_cannot_preview_an_issue(client):
