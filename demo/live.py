@@ -139,7 +139,8 @@ def load_live_story(*, sections, authors) -> LiveStory | None:
     article.hero_alt = f"Illustration: {demo_images.DESCRIPTIONS['lights']}"
     article.hero_credit = "Illustration: The Kyiv Ledger"
     article.save()
-    for position, slug in enumerate(["dmytro-shevchuk", "oleksandra-kovalenko"]):
+    # The demo reporter login writes as Martin Fornusek: on the byline, they post entries.
+    for position, slug in enumerate(["martin-fornusek", "dmytro-shevchuk"]):
         Byline.objects.create(article=article, author=authors[slug], position=position)
     story = LiveStory.objects.create(article=article, coverage_start=start, key_points=KEY_POINTS)
 

@@ -78,8 +78,14 @@ class LiveEntryAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     fieldsets = (
         (None, {"fields": ("story", "headline", "body")}),
-        (_("Image"), {"fields": ("image", "image_alt", "image_caption", "image_credit")}),
-        (_("Video or post"), {"fields": ("video_url", "post_url")}),
+        (
+            _("Image"),
+            {
+                "fields": ("image", "image_alt", "image_caption", "image_credit"),
+                "classes": ["collapse"],
+            },
+        ),
+        (_("Video or post"), {"fields": ("video_url", "post_url"), "classes": ["collapse"]}),
         (_("When and who"), {"fields": ("published_at", "authors")}),
         (_("Editors"), {"fields": ("is_pinned", "correction")}),
     )
@@ -123,6 +129,14 @@ class LiveEntryAdmin(admin.ModelAdmin):
             kwargs["queryset"] = stories
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "story" and formfield is not None:
+            # One choice among the stories: no links to add, change or view one from here.
+            for name in ("can_add_related", "can_change_related", "can_view_related"):
+                setattr(formfield.widget, name, False)
+        return formfield
+
     def has_change_permission(self, request, obj=None):
         if obj is None:
             return super().has_change_permission(request)
@@ -137,13 +151,18 @@ class LiveEntryAdmin(admin.ModelAdmin):
         pinned = data.pop("is_pinned", False)
         correction = data.pop("correction", "")
         data.pop("story", None)
+        if data.get("published_at") is None:
+            data.pop("published_at", None)  # now, or as it was
         if not change:
             saved = services.entry_post(
                 story=form.cleaned_data["story"], by=request.user, authors=authors, pinned=pinned,
                 **data,
             )  # fmt: skip
         else:
-            saved = services.entry_edit(entry=obj, by=request.user, authors=authors, **data)
+            edited = {name: value for name, value in data.items() if name in form.changed_data}
+            if "authors" not in form.changed_data:
+                authors = None
+            saved = services.entry_edit(entry=obj, by=request.user, authors=authors, **edited)
             if "is_pinned" in form.changed_data:
                 services.entry_pin(entry=saved, by=request.user, pinned=pinned)
             if "correction" in form.changed_data and correction:

@@ -41,6 +41,14 @@ class EntryForm(forms.ModelForm):
         ]
         widgets = {"headline": forms.TextInput(attrs={"autocomplete": "off"})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        when = self.fields["published_at"]
+        when.required = False
+        when.help_text = _("Empty: now. A later time schedules the entry.")
+        if self.instance.pk is None:
+            self.initial["published_at"] = None  # now is when it is posted, not opened
+
     def clean_body(self):
         text = self.cleaned_data["body"].strip()
         if text and not any(tag in text.lower() for tag in TAGGED):

@@ -1,0 +1,115 @@
+"""The one short form entries are posted with, and what each role sees in it."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Byline
+from live.models import LiveEntry
+from tests.factories import image_file, make_staff
+from tests.html import elements, parse
+from tests.live.factories import make_entry, make_live_story
+
+pytestmark = pytest.mark.django_db
+
+ADD = reverse("admin:live_liveentry_add")
+
+
+@pytest.fixture
+def story():
+    return make_live_story()
+
+
+@pytest.fixture
+def reporter(story):
+    user = make_staff(role="Reporters")
+    Byline.objects.create(article=story.article, author=user.author)
+    return user
+
+
+def form_fields(response) -> set[str]:
+    return {node.get("name") for node in elements(parse(response), "//form//*[@name]")}
+
+
+def test_a_reporter_posts_an_entry_from_the_short_form(client, story, reporter):
+    """Headline and plain text, nothing else: published now, paragraphs made, the form again."""
+    client.force_login(reporter)
+    page = client.get(f"{ADD}?story={story.pk}")
+    assert page.status_code == 200
+    assert {"is_pinned", "correction"}.isdisjoint(form_fields(page))  # an editor's
+    response = client.post(
+        f"{ADD}?story={story.pk}",
+        {"story": story.pk, "headline": "Blasts in Kyiv", "body": "Two blasts.\n\nMore soon.",
+         "authors": [reporter.author.pk], "published_at_0": "", "published_at_1": "",
+         "_save": "Save"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert response["Location"] == f"{ADD}?story={story.pk}"
+    entry = LiveEntry.objects.get()
+    assert entry.body == "<p>Two blasts.</p>\n\n<p>More soon.</p>"
+    assert entry.created_by == reporter
+    assert list(entry.authors.all()) == [reporter.author]
+
+
+def test_an_entry_with_an_image_needs_its_alt_text(client, story, reporter):
+    """The upload goes through the images app's checks; alt text is required with it."""
+    client.force_login(reporter)
+    data = {"story": story.pk, "headline": "Damage", "published_at_0": "", "published_at_1": ""}
+    response = client.post(ADD, {**data, "image": image_file("damage.jpg")})
+    assert response.status_code == 200
+    assert not LiveEntry.objects.exists()
+    response = client.post(ADD, {**data, "image": image_file("damage.jpg"), "image_alt": "A hall"})
+    assert response.status_code == 302
+    assert LiveEntry.objects.get().image_renditions
+
+
+def test_a_reporter_cannot_post_on_a_story_they_are_not_on(client, story):
+    """The story is not among the choices; a forged post changes nothing."""
+    client.force_login(make_staff(role="Reporters"))
+    response = client.post(ADD, {"story": story.pk, "headline": "Not mine"})
+    assert response.status_code == 200
+    assert not LiveEntry.objects.exists()
+
+
+def test_a_reporter_cannot_delete_or_edit_anothers_entry(client, story, reporter):
+    """Deleting is an editor's; another reporter's entry is read-only."""
+    entry = make_entry(story)
+    client.force_login(reporter)
+    assert (
+        client.post(
+            reverse("admin:live_liveentry_delete", args=[entry.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    response = client.post(
+        reverse("admin:live_liveentry_change", args=[entry.pk]), {"headline": "Mine"}
+    )
+    assert response.status_code == 403
+    entry.refresh_from_db()
+    assert entry.headline != "Mine"
+
+
+def test_an_editor_pins_corrects_and_promotes_from_the_form(client, story):
+    """The editors' group of the form pins and corrects; "Make a full article" links both ways."""
+    editor = make_staff(role="Editors")
+    entry = make_entry(story, headline="Power cuts", body="<p>Four hours.</p>")
+    client.force_login(editor)
+    url = reverse("admin:live_liveentry_change", args=[entry.pk])
+    page = client.get(url)
+    assert {"is_pinned", "correction"} <= form_fields(page)
+    published = entry.published_at.astimezone()
+    response = client.post(url, {
+        "headline": "Power cuts", "body": "<p>Four hours.</p>", "is_pinned": "on",
+        "correction": "It said three hours.", "published_at_0": published.strftime("%Y-%m-%d"),
+        "published_at_1": published.strftime("%H:%M:%S"), "_save": "Save",
+    })  # fmt: skip
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.is_pinned
+    assert entry.correction == "It said three hours."
+    assert not entry.was_updated  # a correction is not an edit of its words
+    response = client.post(reverse("admin:live_liveentry_promote", args=[entry.pk]))
+    entry.refresh_from_db()
+    assert response["Location"] == reverse(
+        "admin:articles_article_change", args=[entry.promoted_to_id]
+    )
+    assert entry.promoted_to.title == "Power cuts"
