@@ -179,10 +179,11 @@ def send_now(*, issue: Issue, now=None) -> int:
     return issue.deliveries.count()
 
 
-def enqueue_send(issue_id: int, *, run_after=None) -> None:
+def enqueue_send(issue_id: int, *, run_after=None) -> str:
     task = tasks.send_issue.using(run_after=run_after) if run_after else tasks.send_issue
     result = task.enqueue(issue_id)
     Issue.objects.filter(pk=issue_id).update(send_task_id=str(result.id))
+    return str(result.id)
 
 
 @transaction.atomic
@@ -251,7 +252,9 @@ def due_work(now=None) -> list[str]:
             done.append(f"{issue}: {outcome}")
     for issue in Issue.objects.filter(status=Issue.Status.SENDING):
         if needs_a_sender(issue):
-            enqueue_send(issue.pk)
+            resumed_by = enqueue_send(issue.pk)
+            if issue.send_task_id:
+                tasks.close_abandoned(issue.send_task_id, resumed_by=resumed_by)
             done.append(f"{issue}: sending resumed")
     return done
 

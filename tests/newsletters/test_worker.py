@@ -8,6 +8,8 @@ import time
 
 import pytest
 from django.db import connection
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from newsletters import services
 from newsletters.models import Delivery, Issue
@@ -81,3 +83,7 @@ def test_a_worker_killed_mid_send_and_restarted_sends_each_email_exactly_once(
     statuses = list(Delivery.objects.values_list("status", flat=True))
     assert statuses.count(Delivery.Status.SENT) == 29
     assert statuses.count(Delivery.Status.UNCONFIRMED) == 1
+    # The killed worker's task is recorded as stopped, not left "running" for ever.
+    results = {result.status: result for result in DBTaskResult.objects.all()}
+    assert set(results) == {TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL}
+    assert results[TaskResultStatus.FAILED].exception_class_path.endswith("WorkerStopped")
