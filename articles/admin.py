@@ -4,6 +4,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from articles import autosaves, desk, policy, revisions, services
+from articles import autosaves, desk, heroes, policy, revisions, services
 from articles.admin_forms import WORKFLOW_BUTTON, ArticleAdminForm
 from articles.admin_views import ArticleWorkflowViews
 from articles.models import (
@@ -25,6 +26,7 @@ from articles.models import (
     Tag,
 )
 from articles.policy import Action
+from images.display import rights_panel as hero_rights
 from website.richtext import sanitize_html
 
 
@@ -53,13 +55,44 @@ class NoDeleteRelated:
         return formfield
 
 
+class BylineFormSet(BaseInlineFormSet):
+    """The bylines, or those of an autosave being restored (set by the admin as `restored`)."""
+
+    restored = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.restored is None or self.is_bound:
+            return
+        # The saved bylines take the autosaved rows in order; saved ones beyond them are
+        # ticked for removal, and the extra forms hold the rest (get_formset_kwargs).
+        for index, form in enumerate(self.initial_forms):
+            if index < len(self.restored):
+                form.initial.update(self.restored[index])
+            else:
+                form.initial["DELETE"] = True
+
+
 class BylineInline(NoDeleteRelated, admin.StackedInline):
     """Stacked: labelled fields that fit a phone (a table of bylines ran off its screen)."""
 
     model = Byline
+    formset = BylineFormSet
     extra = 1
     autocomplete_fields = ["author"]
     fields = ["author", "role", "position"]
+
+    def get_extra(self, request, obj=None, **kwargs):
+        restored = restored_bylines(request)
+        if restored is None:
+            return self.extra
+        saved = obj.bylines.count() if obj is not None and obj.pk else 0
+        return max(self.extra, len(restored) - saved)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.restored = restored_bylines(request)
+        return formset
 
     def has_add_permission(self, request, obj=None):
         allowed = obj is None or policy.can(request.user, Action.EDIT, obj)
@@ -143,12 +176,19 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
-# What the form adds to the content's groups: typed tags and a kept hero image.
+# What the form adds to the content's groups: typed tags, a kept hero image and the
+# library image's rights.
 FORM_ONLY_FIELDS = {
     CONTENT_FIELDSETS[1][0]: ["new_tags"],
-    CONTENT_FIELDSETS[2][0]: ["hero_image_pending"],
+    CONTENT_FIELDSETS[2][0]: ["hero_rights", "hero_image_pending"],
 }
 BODY_AS_READ = {"body": "body_as_read"}
+
+
+def restored_bylines(request) -> list[dict] | None:
+    """The bylines of the autosave this request restores, if it restores one that has them."""
+    autosave = getattr(request, "restored_autosave", None)
+    return autosave.data.get(autosaves.BYLINES) if autosave is not None else None
 
 
 @admin.register(Article)
@@ -177,7 +217,7 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
     ordering = ["-updated_at", "-id"]
     search_fields = ["title", "standfirst", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["tags"]
+    autocomplete_fields = ["tags", "hero"]
     date_hierarchy = "publish_at"
     inlines = [BylineInline, CorrectionInline]
 
@@ -193,6 +233,7 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
         "updated_at",
         "word_count",
         "reading_time",
+        "hero_rights",
     ]
     fieldsets = [
         *CONTENT_FIELDSETS,
@@ -212,6 +253,10 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
             (name, {**options, "fields": [*options["fields"], *FORM_ONLY_FIELDS.get(name, [])]})
             for name, options in fieldsets
         ]
+        if request.method == "POST":
+            # Only a submit can choose an expired image, and then the form asks for this.
+            hero_name, hero = fieldsets[2]
+            fieldsets[2] = (hero_name, {**hero, "fields": [*hero["fields"], "use_expired_hero"]})
         if obj is None:
             # Nothing is published or measured yet: the add page shows only the content.
             return fieldsets[: len(CONTENT_FIELDSETS)]
@@ -238,8 +283,15 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if not isinstance(inline, BylineInline) or request.method != "GET":
+            return kwargs
+        restored = restored_bylines(request)
         author = getattr(request.user, "author", None)
-        if isinstance(inline, BylineInline) and obj.pk is None and request.method == "GET":
+        if restored is not None:
+            # The autosaved bylines the saved ones do not take (BylineFormSet).
+            saved = obj.bylines.count() if obj.pk else 0
+            kwargs["initial"] = restored[saved:]
+        elif obj.pk is None:
             # A new article starts with the person writing it on the byline.
             kwargs["initial"] = [{"author": author.pk}] if author else []
         return kwargs
@@ -250,6 +302,7 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
         if request.method == "GET" and request.GET.get("autosave") == "restore":
             # The autosaved text in the form, to be saved (or not) like any edit.
             form.restored = Autosave.objects.filter(article=obj, user=request.user).first()
+            request.restored_autosave = form.restored
         return form
 
     def get_queryset(self, request):
@@ -322,8 +375,15 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         old_slug = form.initial.get("slug", "") if change else ""
+        heroes.attach(obj, user=request.user)
         super().save_model(request, obj, form, change)
-        form.discard_kept_image()
+        form.discard_kept_upload()
+        if form.reused_hero is not None:
+            messages.info(
+                request,
+                _("This image file was in the library already; the article uses it: %(image)s.")
+                % {"image": form.reused_hero},
+            )
         if change:
             services.slug_change_record(article=obj, old_slug=old_slug)
 
@@ -401,6 +461,11 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
     def body_as_read(self, article):
         """The body's HTML as readers get it (sanitised), for the read-only view."""
         return mark_safe(sanitize_html(article.body))  # noqa: S308 (cleaned by the allowlist)
+
+    @admin.display(description=_("rights"))
+    def hero_rights(self, article):
+        """The library image's credit, licence, restrictions and expiry, where it is edited."""
+        return hero_rights(article.hero if article.hero_id else None)
 
     @admin.display(description=_("image"))
     def thumbnail(self, article):

@@ -10,20 +10,20 @@ the form shows what the other person changed.
 from django import forms
 from django.conf import settings
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles import revisions, services
 from articles.models import CONTENT_FIELDS, Article
 from articles.policy import Action
-from images import pending
+from images import services as library
+from images.forms import KeepsUpload, is_new_upload
 
 WORKFLOW_BUTTON = "_workflow"
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(KeepsUpload, forms.ModelForm):
     edited_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     workflow_note = forms.CharField(
         label=_("Note"),
@@ -45,6 +45,12 @@ class ArticleAdminForm(forms.ModelForm):
     )
     # The signed name of a hero image kept from a submit that came back with an error.
     hero_image_pending = forms.CharField(widget=forms.HiddenInput, required=False)
+    kept_upload = ("hero_image", "hero_image_pending")
+    use_expired_hero = forms.BooleanField(
+        label=_("Use it although its licence has expired"),
+        required=False,
+        help_text=_("Only when the rights holder agreed to this use."),
+    )
     correction_text = forms.CharField(
         label=_("New correction"),
         required=False,
@@ -65,8 +71,6 @@ class ArticleAdminForm(forms.ModelForm):
             for name in ["title", "slug", "hero_alt", "hero_caption", "seo_title"]
         }
 
-    # The person filling in the form, set by the admin (pending images are theirs alone).
-    user = None
     # An autosave (articles.autosaves) whose text the form starts from, set by the admin.
     restored = None
 
@@ -78,6 +82,8 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["edited_version"].initial = self.instance.version
         if self.restored is not None and not self.is_bound:
             self.initial.update(self.restored.data)
+            # An image chosen before the autosave: shown, and saved with the article.
+            self.show_kept_upload(self.restored.data.get("hero_image_pending", ""))
             if self.instance.pk and self.restored.base_version:
                 # The version the text was written on: if the article moved on since,
                 # saving it shows the other person's changes instead of losing them.
@@ -89,17 +95,8 @@ class ArticleAdminForm(forms.ModelForm):
             "Newsroom time (%(zone)s), 24-hour."
         ) % {"zone": settings.TIME_ZONE}
 
-    @property
-    def user_id(self):
-        return getattr(self.user, "pk", None)
-
     def clean_hero_image(self):
-        """A new file, a cleared one, or else the image kept from the last try, if any."""
-        image = self.cleaned_data.get("hero_image")
-        if isinstance(image, UploadedFile) or image is False or self.user_id is None:
-            return image
-        token = self.data.get(self.add_prefix("hero_image_pending"), "")
-        return pending.take(token, user_id=self.user_id) or image
+        return self.kept_or_chosen()
 
     def clean_new_tags(self):
         """The typed names, cleaned; any not yet a tag needs the right to add tags."""
@@ -112,41 +109,9 @@ class ArticleAdminForm(forms.ModelForm):
             )
         return names
 
-    def full_clean(self):
-        super().full_clean()
-        if self.is_bound and self._errors:
-            self.keep_hero_image()
-
-    def keep_hero_image(self):
-        """Keep a chosen hero image on the server, so the re-rendered form still holds it."""
-        if self.user_id is None:
-            return
-        image = self.cleaned_data.get("hero_image")
-        key = self.add_prefix("hero_image_pending")
-        if isinstance(image, UploadedFile):
-            self.data = self.data.copy()
-            self.data[key] = pending.keep(image, user_id=self.user_id)
-        kept = pending.url(self.data.get(key, ""), user_id=self.user_id)
-        if kept:
-            # The bound field copied its help text when the form was cleaned: set both.
-            self.fields["hero_image"].help_text = self["hero_image"].help_text = format_html(
-                '<img src="{}" alt="" class="pending-image" width="160"> {}',
-                kept,
-                _(
-                    "Kept from your last try: it is saved with the article. "
-                    "Choose a file only to replace it."
-                ),
-            )
-
-    def discard_kept_image(self):
-        """Once saved, the kept copy is no longer needed."""
-        if self.user_id is not None:
-            pending.discard(
-                self.data.get(self.add_prefix("hero_image_pending"), ""), user_id=self.user_id
-            )
-
     def clean(self):
         cleaned_data = super().clean()
+        self.check_hero()
         action = self.data.get(WORKFLOW_BUTTON, "")
         if action == Action.SCHEDULE:
             when = cleaned_data.get("schedule_for")
@@ -157,6 +122,35 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk and cleaned_data.get("edited_version"):
             self.check_version(cleaned_data["edited_version"])
         return cleaned_data
+
+    def check_hero(self) -> None:
+        """The library image the article will use: a cleared one, a duplicate, an expired one."""
+        upload = self.cleaned_data.get("hero_image")
+        if upload is False:
+            # "Clear" on the hero image: no hero, whatever the library field held.
+            self.cleaned_data["hero"] = None
+            return
+        if is_new_upload(upload):
+            same = library.duplicate_of(upload)
+            if same is not None:
+                # The same file is in the library already: the article reuses it.
+                self.cleaned_data["hero"], self.cleaned_data["hero_image"] = same, same.file
+                self.reused_hero = same
+                return
+        hero = self.cleaned_data.get("hero")
+        newly_chosen = hero is not None and hero.pk != self.instance.hero_id
+        if newly_chosen and hero.is_expired() and not self.cleaned_data.get("use_expired_hero"):
+            self.add_error(
+                "hero",
+                _(
+                    "The licence of this image expired on %(date)s: choose another image, "
+                    "or tick “Use it although its licence has expired”."
+                )
+                % {"date": date_format(hero.expires_on)},
+            )
+
+    # The library image a new upload turned out to be (the same file uploaded before).
+    reused_hero = None
 
     def check_version(self, seen: int) -> None:
         """Refuse the save if the article moved on since this form was opened."""

@@ -125,11 +125,15 @@ class ArticleWorkflowViews:
 
     def autosave_view(self, request, object_id=None):
         article = self.autosave_target(request, object_id)
-        autosave = autosaves.autosave_store(article=article, user=request.user, post=request.POST)
+        autosave = autosaves.autosave_store(
+            article=article, user=request.user, post=request.POST, files=request.FILES
+        )
         current = article.version if article else None
         return JsonResponse(
             {
                 "saved_at": f"{timezone.localtime(autosave.saved_at):%H:%M:%S}",
+                # The chosen hero image, kept: the form sends this token from now on.
+                "hero_image_pending": autosave.data.get(autosaves.KEPT_IMAGE, ""),
                 # Someone saved the article since this form was opened.
                 "newer": bool(
                     current and autosave.base_version and current != autosave.base_version

@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Articles"
+
+    def ready(self):
+        from articles import heroes
+        from images.models import Image
+
+        # A library image's credit or renditions changed: so do the heroes that use it.
+        post_save.connect(heroes.library_changed, sender=Image, dispatch_uid="articles.heroes")

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from articles import heroes
 from articles.share_tokens import sign_share_link
 from images import renditions
 from images.alt_text import AltTextRule
@@ -216,6 +217,16 @@ class Article(models.Model):
     )
     hero_caption = models.CharField(_("hero image caption"), max_length=500, blank=True)
     hero_credit = models.CharField(_("hero image credit"), max_length=200, blank=True)
+    # The library image the hero is; the fields above are the article's copy (articles/heroes.py).
+    hero = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("library image"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hero_articles",
+        help_text=_("Reuse an image from the library, or upload a new one below."),
+    )
     video_url = models.URLField(
         _("video URL"), blank=True, help_text=_("YouTube or Vimeo address, for video items.")
     )
@@ -330,8 +341,8 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        heroes.attach(self)  # first: the reading time counts the hero image
         self.update_derived_fields()
-        self.hero_renditions = renditions.record_for(self.hero_image, self.hero_renditions)
         if not self._state.adding:
             # Every save is a new version; editors' forms compare it to catch lost edits.
             self.version += 1
@@ -404,7 +415,7 @@ CONTENT_FIELDSETS = (
     (_("Placement"), {"fields": ("section", "tags", "is_breaking")}),
     (
         _("Hero image"),
-        {"fields": ("hero_image", "hero_alt", "hero_caption", "hero_credit", "video_url")},
+        {"fields": ("hero", "hero_image", "hero_alt", "hero_caption", "video_url")},
     ),
     (
         _("Search and sharing"),

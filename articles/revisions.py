@@ -14,6 +14,7 @@ from reversion.models import Version
 
 from articles.models import CONTENT_FIELDS, Article, Byline, Section, Tag
 from authors.models import Author
+from images.models import Image
 from website.fields import RichTextField
 from website.richtext import plain_text
 
@@ -105,7 +106,10 @@ def _display(fields: dict, byline_author_ids: list[int]) -> dict[str, str]:
     section = Section.objects.filter(pk=fields.get("section_id")).first()
     tags = Tag.objects.filter(pk__in=fields.get("tags") or []).order_by("name")
     names = dict(Author.objects.filter(pk__in=byline_author_ids).values_list("pk", "name"))
+    hero_id = fields.get("hero_id")
+    hero = Image.objects.filter(pk=hero_id).first() if hero_id else None
     related = {
+        "hero": str(hero or ""),
         "section": section.name if section else "",
         "tags": ", ".join(tag.name for tag in tags),
         "authors": ", ".join(names.get(pk, "?") for pk in byline_author_ids),
@@ -162,9 +166,12 @@ def submitted_display(article: Article, submitted: dict) -> dict[str, str]:
     return _display(fields, _byline_authors(article))
 
 
-def values_display(article: Article, values: dict) -> dict[str, str]:
+def values_display(
+    article: Article, values: dict, *, byline_author_ids: list[int] | None = None
+) -> dict[str, str]:
     """The article as it is now, with content values as a form's initial data gives them
-    (a related object by its primary key, tags as a list of them) in place of its own."""
+    (a related object by its primary key, tags as a list of them) in place of its own;
+    and with these bylines' authors, if given."""
     fields = _stored_fields(article) if article.pk else {}
     for name, value in values.items():
         field = Article._meta.get_field(name)
@@ -174,7 +181,9 @@ def values_display(article: Article, values: dict) -> dict[str, str]:
             fields[field.attname] = value
         else:
             fields[name] = value
-    return _display(fields, _byline_authors(article) if article.pk else [])
+    if byline_author_ids is None:
+        byline_author_ids = _byline_authors(article) if article.pk else []
+    return _display(fields, byline_author_ids)
 
 
 def changes_between(before: dict[str, str], after: dict[str, str]) -> list[FieldChange]:

@@ -149,7 +149,7 @@ def author_items(*, slug: str) -> tuple[Author, QuerySet]:
 def article_whole(*, pk: int) -> Article:
     """One article in any state with everything its page shows: for rendering it, and previews."""
     queryset = (
-        Article.objects.select_related("section")
+        Article.objects.select_related("section", "hero")
         .prefetch_related(bylines_prefetch(), "tags", "corrections")
         .annotate(group_rows=translations.group_rows(Article))
     )

@@ -8,6 +8,7 @@ from articles import video
 from articles.metadata import date_modified, description, hero_crops
 from articles.models import Article
 from authors.structured_data import person
+from images.structured_data import image_rights
 from website import editions
 from website.identity import absolute_url, publisher
 from website.structured_data import breadcrumb_list, iso_datetime
@@ -21,10 +22,11 @@ ARTICLE_TYPES = {
 def news_article(article: Article) -> dict:
     """The article for Google News and other readers of schema.org.
 
-    Uses the bylines, tags and corrections the caller prefetched.
+    Uses the bylines, tags, corrections and library image the caller fetched with it.
     """
     url = absolute_url(article.get_absolute_url())
     authors = [person(byline.author) for byline in article.bylines.all()]
+    rights = image_rights(article.hero if article.hero_id else None)
     data = {
         "@type": ARTICLE_TYPES.get(article.kind, "NewsArticle"),
         "@id": f"{url}#article",
@@ -33,7 +35,7 @@ def news_article(article: Article) -> dict:
         "headline": article.title,
         "description": description(article),
         "image": [
-            {"@type": "ImageObject", "url": absolute_url(crop.url), **crop_size(crop)}
+            {"@type": "ImageObject", "url": absolute_url(crop.url), **crop_size(crop), **rights}
             for crop in hero_crops(article).values()
         ],
         "datePublished": iso_datetime(article.publish_at),

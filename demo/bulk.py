@@ -134,7 +134,7 @@ def create_bulk_articles(
     sections: list,
     authors: list,
     tags: list,
-    hero_images: list[tuple[str, int, int, dict]],
+    hero_images: list[tuple[int, str, int, int, dict]],
     progress: Callable[[int], None] = lambda done: None,
 ) -> int:
     """Insert count published items spread back in time, with bylines and tags."""
@@ -154,8 +154,9 @@ def create_bulk_articles(
             paragraphs = randomizer.sample(demo.FILLER_PARAGRAPHS * 3, k=randomizer.randint(4, 12))
             hero = {}
             if kind != Article.Kind.BRIEF:
-                name, width, height, record = randomizer.choice(hero_images)
+                library_id, name, width, height, record = randomizer.choice(hero_images)
                 hero = {
+                    "hero_id": library_id,  # one library image, used by many articles
                     "hero_image": name,
                     "hero_width": width,
                     "hero_height": height,

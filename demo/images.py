@@ -11,6 +11,9 @@ import random
 from django.core.files.base import ContentFile
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
+from images.models import Licence
+from images.services import add_image
+
 # Palettes of (sky top, sky bottom, far, near, light), by mood.
 PALETTES = [
     ((24, 36, 72), (233, 140, 90), (70, 58, 90), (22, 20, 36), (255, 214, 140)),  # dusk
@@ -192,3 +195,19 @@ def portrait(seed: int, *, colour: tuple[int, int, int], size=(400, 400)) -> Con
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=85)
     return ContentFile(buffer.getvalue(), name=f"portrait-{seed}.jpg")
+
+
+def library_image(seed: int, *, scene: str, caption: str = ""):
+    """A generated scene in the media library, credited and licensed as the newsroom's own."""
+    image, _created = add_image(
+        scene_picture(seed, scene=scene),
+        title=f"Illustration: {scene} ({seed})",
+        # The alt text says what the illustration shows, not what a photo would.
+        alt_text=f"Illustration: {DESCRIPTIONS[scene]}",
+        caption=caption,
+        credit="Illustration: The Kyiv Ledger",
+        source="The Kyiv Ledger",
+        copyright_notice="© The Kyiv Ledger",
+        licence=Licence.STAFF,
+    )
+    return image

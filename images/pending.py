@@ -8,6 +8,7 @@ checked again, as if it had just been uploaded.
 """
 
 import posixpath
+from dataclasses import asdict
 from datetime import timedelta
 
 from django.core import signing
@@ -15,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from images import metadata
+from images.hashing import content_hash
 from images.uploads import image_storage, validate_image_file
 
 FOLDER = "pending"
@@ -41,11 +44,15 @@ def sweep(now=None) -> int:
 def keep(upload, *, user_id: int) -> str:
     """Store a checked upload under pending/; the signed token that names it."""
     sweep()
+    # The kept copy is cleaned: its original's hash and own credit travel in the token.
+    digest = content_hash(upload)
+    found = asdict(metadata.read(upload))
     name = image_storage().save(posixpath.join(FOLDER, "upload"), upload)
-    return signing.dumps({"name": name, "user": user_id}, salt=SALT)
+    value = {"name": name, "user": user_id, "sha256": digest, "metadata": found}
+    return signing.dumps(value, salt=SALT)
 
 
-def _name(token: str, user_id: int) -> str | None:
+def _value(token: str, user_id: int) -> dict | None:
     try:
         value = signing.loads(token, salt=SALT, max_age=MAX_AGE_SECONDS)
     except signing.BadSignature:
@@ -53,7 +60,12 @@ def _name(token: str, user_id: int) -> str | None:
     name = value.get("name", "") if isinstance(value, dict) else ""
     if value.get("user") != user_id or posixpath.dirname(name) != FOLDER:
         return None
-    return name
+    return value
+
+
+def _name(token: str, user_id: int) -> str | None:
+    value = _value(token, user_id)
+    return value["name"] if value else None
 
 
 def url(token: str, *, user_id: int) -> str | None:
@@ -62,13 +74,19 @@ def url(token: str, *, user_id: int) -> str | None:
 
 
 def take(token: str, *, user_id: int) -> ContentFile | None:
-    """The kept image as a new upload, checked again; None for a bad, stale or foreign token."""
-    name = _name(token, user_id) if token else None
+    """The kept image as a new upload, checked again; None for a bad, stale or foreign token.
+
+    It carries the content hash and the IPTC/XMP credit of the file first uploaded, for the
+    library's duplicates and suggestions.
+    """
+    value = _value(token, user_id) if token else None
     storage = image_storage()
-    if name is None or not storage.exists(name):
+    if value is None or not storage.exists(value["name"]):
         return None
-    with storage.open(name) as stored:
-        upload = ContentFile(stored.read(), name=posixpath.basename(name))
+    with storage.open(value["name"]) as stored:
+        upload = ContentFile(stored.read(), name=posixpath.basename(value["name"]))
+    upload.content_hash = value.get("sha256", "")
+    upload.photo_metadata = metadata.PhotoMetadata(**value.get("metadata", {}))
     try:
         validate_image_file(upload)
     except ValidationError:

@@ -8,7 +8,8 @@ through CKEditor) goes through two steps:
   MAX_IMAGE_PIXELS (decompression bombs), each with a clear message;
 - ImageStorage, the storage of those files, re-encodes the image without EXIF, GPS,
   XMP or comments (a source's location must not leak through a photo) and stores it
-  under a generated name: the uploader's file name is never used.
+  under a generated name in the site's file storage: the uploader's file name is never
+  used. What the photo says about its rights is read before that (images.metadata).
 """
 
 import io
@@ -19,7 +20,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage, default_storage
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -139,23 +140,64 @@ def without_metadata(upload) -> tuple[bytes, str]:
 
 
 @deconstructible
-class ImageStorage(FileSystemStorage):
-    """Files under MEDIA_ROOT, each one an image re-encoded without metadata, named by us.
+class ImageStorage(Storage):
+    """Uploaded images in the site's file storage, each re-encoded without metadata, named by us.
 
-    The folder comes from the field's upload_to (or `folder` for bare names, such as
-    CKEditor's uploads); the file name is a random one with the extension of the
-    format Pillow found, whatever the uploader called the file.
+    The files go wherever STORAGES["default"] puts them: MEDIA_ROOT, or S3-compatible
+    object storage (settings: MEDIA_S3_*), so several app servers share them. The folder
+    comes from the field's upload_to (or `folder` for bare names, such as CKEditor's
+    uploads); the file name is a random one with the extension of the format Pillow
+    found, whatever the uploader called the file.
     """
 
     def __init__(self, *args, folder="images/%Y/%m/", **kwargs):
-        super().__init__(*args, **kwargs)
         self.folder = folder
+
+    @property
+    def backend(self) -> Storage:
+        return default_storage
+
+    @property
+    def base_url(self) -> str:
+        """Where stored files are served from (MEDIA_URL, or the bucket's address)."""
+        return getattr(self.backend, "base_url", None) or self.backend.url("")
 
     def save(self, name, content, max_length=None):
         data, extension = without_metadata(content)
         folder = posixpath.dirname(name or "") or timezone.now().strftime(self.folder)
         generated = posixpath.join(folder, uuid.uuid4().hex + extension)
-        return super().save(generated, ContentFile(data), max_length=max_length)
+        return self.backend.save(generated, ContentFile(data), max_length=max_length)
+
+    # Everything else is the backend's own.
+    def _open(self, name, mode="rb"):
+        return self.backend.open(name, mode)
+
+    def delete(self, name):
+        return self.backend.delete(name)
+
+    def exists(self, name):
+        return self.backend.exists(name)
+
+    def listdir(self, path):
+        return self.backend.listdir(path)
+
+    def size(self, name):
+        return self.backend.size(name)
+
+    def url(self, name):
+        return self.backend.url(name)
+
+    def path(self, name):
+        return self.backend.path(name)
+
+    def get_modified_time(self, name):
+        return self.backend.get_modified_time(name)
+
+    def get_created_time(self, name):
+        return self.backend.get_created_time(name)
+
+    def get_accessed_time(self, name):
+        return self.backend.get_accessed_time(name)
 
 
 def image_storage() -> ImageStorage:

@@ -17,6 +17,8 @@ ROLE_PERMISSIONS = {
             "correction": "add change delete view",
         },
         "authors": {"author": "add change delete view"},
+        # The media library: images and their rights.
+        "images": {"image": "add change delete view"},
         "pages": {"page": "add change delete view"},
         # The front page and section pages as editors arrange them.
         "curation": {"pin": "add change delete view"},
@@ -42,6 +44,7 @@ ROLE_PERMISSIONS = {
             "correction": "view",
         },
         "authors": {"author": "change view"},
+        "images": {"image": "add change view"},
         "readership": {"articlereadership": "view"},
         # On the stories they are on the byline of (live/policy.py): entries without review.
         "live": {"livestory": "change view", "liveentry": "add change view"},

@@ -9,7 +9,7 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_noop
 
-from newsroom.settings.environment import env_bool, env_int, env_list
+from newsroom.settings.environment import env_bool, env_int, env_list, media_storage
 from website.embedded_db import database_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -226,6 +226,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_ROOT = BASE_DIR / "public"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads (the media library, its renditions, CKEditor's images) go to MEDIA_ROOT, or, with
+# MEDIA_S3_BUCKET set, to S3-compatible object storage that every app server shares
+# (django-storages; MEDIA_S3_ENDPOINT_URL for a server other than Amazon's).
+MEDIA_STORAGE = media_storage()
 # Off when a web server or CDN serves MEDIA_ROOT itself.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 # The demo logins' passwords, kept for later runs of load_demo (demo/logins.py).

@@ -2,14 +2,14 @@
 
 import os
 
-from newsroom.settings.base import BASE_DIR, LOGGING
+from newsroom.settings.base import BASE_DIR, LOGGING, MEDIA_STORAGE
 
 # A fixed key for local use only; production requires DJANGO_SECRET_KEY.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "django-insecure-local-development-only"
 
 # Static files straight from static/, no collectstatic needed.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # whitenoise looks for static files on each request (tests too, where Django turns DEBUG off).

@@ -4,7 +4,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.settings.base import LOGGING
+from newsroom.settings.base import LOGGING, MEDIA_STORAGE
 from newsroom.settings.environment import env_bool, env_int
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -13,7 +13,7 @@ if not SECRET_KEY:
 
 # Collected, compressed and content-hashed static files (make serve collects them).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Code changes only with a deploy, which restarts every process.

@@ -73,15 +73,29 @@
     const keptKey = "article-autosave:" + url;
 
     function fields() {
-      // Files are not autosaved.
+      // Text only: a chosen image is sent once (withImage), then named by its token.
       return Array.from(new FormData(form)).filter(function (pair) {
         return typeof pair[1] === "string";
       });
     }
 
-    function post(pairs, leaving) {
+    // The hero image chosen in the form, sent with the next autosave and kept on the
+    // server; the form then carries the token the server answers with.
+    const imageInput = form.querySelector("input[type=file][name=hero_image]");
+    const keptInput = form.querySelector("input[name=hero_image_pending]");
+    let sentImage = "";
+
+    function chosenImage() {
+      const file = imageInput && imageInput.files && imageInput.files[0];
+      if (!file) return null;
+      const key = [file.name, file.size, file.lastModified].join(":");
+      return key === sentImage ? null : { file: file, key: key };
+    }
+
+    function post(pairs, leaving, image) {
       const data = new FormData();
       pairs.forEach(function (pair) { data.append(pair[0], pair[1]); });
+      if (image) data.append("hero_image", image.file);
       return fetch(url, {
         method: "POST",
         body: data,
@@ -104,9 +118,13 @@
       const now = snapshot(form);
       if (submitting || now === sent) return;
       const pairs = fields();
-      post(pairs, leaving === true)
+      // A closing tab sends at most 64 KB: the image goes with a regular autosave.
+      const image = leaving === true ? null : chosenImage();
+      post(pairs, leaving === true, image)
         .then(function (result) {
           sent = now;
+          if (image) sentImage = image.key;
+          if (keptInput && result.hero_image_pending) keptInput.value = result.hero_image_pending;
           window.localStorage.removeItem(keptKey);
           say(status.dataset.savedText.replace("{time}", result.saved_at)
             + (result.newer ? " " + status.dataset.newerText : ""), result.newer);

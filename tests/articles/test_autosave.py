@@ -7,7 +7,7 @@ from reversion.models import Version
 from articles.models import Article, Autosave
 from tests.articles.change_form import change_form_data
 from tests.articles.test_admin import article_form
-from tests.factories import make_article_in_state, make_section, make_staff
+from tests.factories import image_file, make_article_in_state, make_section, make_staff
 from tests.html import element, elements, parse, text, with_class
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +140,63 @@ def test_new_article_autosave_is_offered_on_the_add_page(client, reporter):
     discard = reverse("admin:articles_article_autosave_discard_new")
     assert client.post(discard).status_code == 302
     assert not Autosave.objects.exists()
+
+
+def test_autosave_keeps_the_bylines_and_restores_them(client, reporter):
+    """Bylines typed in the form are autosaved and come back into the inline on restore."""
+    article = make_article_in_state("draft", authors=[reporter.author])
+    colleague = make_staff(role="Reporters", name="Iryna Koval").author
+    data = change_form_data(article, client)
+    data.update(
+        {
+            "bylines-TOTAL_FORMS": "2",
+            "bylines-1-author": str(colleague.pk),
+            "bylines-1-role": "Additional reporting",
+            "bylines-1-position": "1",
+            "bylines-1-article": str(article.pk),
+            "bylines-1-id": "",
+        }
+    )
+    assert client.post(autosave_url(article), data).status_code == 200
+    kept = Autosave.objects.get().data["bylines"]
+    assert kept == [
+        {"author": reporter.author.pk, "role": "", "position": 0},
+        {"author": colleague.pk, "role": "Additional reporting", "position": 1},
+    ]
+    Article.objects.filter(pk=article.pk).update(updated_at=article.updated_at.replace(year=2020))
+    offer = parse(client.get(change_url(article)))
+    assert "Iryna Koval" in text(element(offer, "//div[contains(@class, 'autosave-offer')]"))
+
+    restored = client.get(change_url(article) + "?autosave=restore")
+    formset = next(
+        inline.formset
+        for inline in restored.context["inline_admin_formsets"]
+        if inline.formset.prefix == "bylines"
+    )
+    shown = [form["author"].value() for form in formset.forms if form["author"].value()]
+    assert shown == [reporter.author.pk, colleague.pk]
+    assert formset.forms[1]["role"].value() == "Additional reporting"
+
+
+def test_autosave_keeps_a_chosen_hero_image_for_the_restore(client, reporter):
+    """An image chosen but not yet saved is kept with the autosave and saved after a restore."""
+    article = make_article_in_state("draft", authors=[reporter.author])
+    data = change_form_data(article, client)
+    response = client.post(
+        autosave_url(article),
+        {**data, "hero_alt": "A tram in the snow", "hero_image": image_file(size=(900, 500))},
+    )
+    token = response.json()["hero_image_pending"]
+    assert token
+    assert Autosave.objects.get().data["hero_image_pending"] == token
+    Article.objects.filter(pk=article.pk).update(updated_at=article.updated_at.replace(year=2020))
+
+    restored = parse(client.get(change_url(article) + "?autosave=restore"))
+    assert element(restored, "//input[@name='hero_image_pending']").get("value") == token
+    assert element(restored, "//img[@class='pending-image']") is not None
+    restore_data = change_form_data(article, client)
+    restore_data.update(hero_alt="A tram in the snow", hero_image_pending=token)
+    assert client.post(change_url(article), restore_data).status_code == 302
+    article.refresh_from_db()
+    assert article.hero is not None
+    assert article.hero_width == 900

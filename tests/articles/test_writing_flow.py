@@ -194,7 +194,8 @@ def test_chosen_hero_image_survives_a_form_error(client, reporter):
     assert client.post(ADD, data).status_code == 302
     article = Article.objects.get(slug=data["slug"])
     assert (article.hero_image.width, article.hero_image.height) == (960, 540)
-    assert article.hero_image.name.startswith("articles/")
+    assert article.hero_image.name.startswith("library/")
+    assert article.hero.file.name == article.hero_image.name  # kept in the library
 
 
 def test_pending_image_token_is_signed_and_personal(client, reporter):

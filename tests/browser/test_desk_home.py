@@ -4,8 +4,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from articles import services
+from images import services as library
+from images.models import Licence
 from tests.browser.test_editorial_flow import PASSWORD, log_in
-from tests.factories import make_article_in_state, make_staff
+from tests.factories import image_file, make_article_in_state, make_staff
 
 
 @pytest.fixture
@@ -22,6 +24,15 @@ def desk_site(newsroom_site, newsroom, settings):
         "draft", title="Night buses on six new routes", authors=[reporter.author]
     )
     services.article_submit(article=waiting, by=reporter)
+    photo, _created = library.add_image(
+        image_file(size=(1200, 675)),
+        alt_text="A tram at a stop",
+        credit="Olena Petrenko/Reuters",
+        licence=Licence.AGENCY,
+        usage_restrictions="Editorial use only.",
+    )
+    returned.hero = photo
+    returned.save()
     return newsroom_site, returned, waiting
 
 
@@ -51,28 +62,40 @@ DESK_PAGES = {
     "home": "/admin/",
     "list": "/admin/articles/article/",
     "add": "/admin/articles/article/add/",
+    "library": "/admin/images/image/",
+    "library-add": "/admin/images/image/add/",
 }
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 @pytest.mark.parametrize("username", ["reporter", "editor"])
 def test_desk_pages_pass_axe_at_both_widths(desk_site, browser, screenshot, username):
-    """Home, article list, add and change pages: no axe violations, at 390 and 1366 px."""
+    """Desk pages: no axe violations at 390 and 1366 px, light and dark; none scrolls sideways."""
     base, returned, waiting = desk_site
-    pages = {**DESK_PAGES, "change": f"/admin/articles/article/{returned.pk}/change/"}
+    photo = returned.hero
+    pages = {
+        **DESK_PAGES,
+        "change": f"/admin/articles/article/{returned.pk}/change/",
+        "library-change": f"/admin/images/image/{photo.pk}/change/",
+    }
     if username == "editor":
         pages["change"] = f"/admin/articles/article/{waiting.pk}/change/"
     axe = Axe()
     reports = []
-    for width in [1366, 390]:
-        context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    for scheme, width in [("light", 1366), ("light", 390), ("dark", 1366), ("dark", 390)]:
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, bypass_csp=True, color_scheme=scheme
+        )
         page = context.new_page()
         log_in(page, base, username)
         for name, path in pages.items():
             page.goto(f"{base}{path}")
             page.wait_for_load_state("load")
-            screenshot(page, f"desk-{username}-{name}-{width}")
+            screenshot(page, f"desk-{username}-{name}-{width}-{scheme}")
             results = axe.run(page)
             if results.violations_count:
-                reports.append(f"{name} at {width}px:\n{results.generate_report()}")
+                reports.append(f"{name} at {width}px, {scheme}:\n{results.generate_report()}")
+            if width == 390 and page.evaluate(SIDEWAYS) > 0:
+                reports.append(f"{name} at 390px, {scheme}: scrolls sideways")
         context.close()
     assert not reports, "\n".join(reports)

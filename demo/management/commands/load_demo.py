@@ -85,8 +85,8 @@ class Command(BaseCommand):
 
     def load_bulk(self, count, sections, authors, tags):
         hero_images = list(
-            Article.objects.exclude(hero_image="").values_list(
-                "hero_image", "hero_width", "hero_height", "hero_renditions"
+            Article.objects.exclude(hero=None).values_list(
+                "hero_id", "hero_image", "hero_width", "hero_height", "hero_renditions"
             )[:20]
         )
 
@@ -172,15 +172,10 @@ class Command(BaseCommand):
             )
             if data["kind"] != "brief":
                 scene = scene_for(index, kind=data["kind"], section=data["section"])
-                article.hero_image.save(
-                    f"{data['slug'][:60]}.jpg",
-                    demo_images.scene_picture(index, scene=scene),
-                    save=False,
+                article.hero = demo_images.library_image(
+                    index, scene=scene, caption=data.get("hero_caption", "")
                 )
-                # The alt text says what the illustration shows, not what a photo would.
-                article.hero_alt = f"Illustration: {demo_images.DESCRIPTIONS[scene]}"
                 article.hero_caption = data.get("hero_caption", "")
-                article.hero_credit = data.get("hero_credit") or "Illustration: The Kyiv Ledger"
             article.save()
             Byline.objects.create(article=article, author=authors[data["author"]])
             article.tags.set([tags[name] for name in data["tags"]])

@@ -1,0 +1,185 @@
+"""The media library in the admin: upload once, describe the rights, search, reuse."""
+
+from django import forms
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from images import display, services
+from images.forms import KeepsUpload, is_new_upload
+from images.models import Image
+
+
+class ImageAdminForm(KeepsUpload, forms.ModelForm):
+    file_pending = forms.CharField(widget=forms.HiddenInput, required=False)
+    kept_upload = ("file", "file_pending")
+
+    class Meta:
+        model = Image
+        fields = [
+            "file",
+            "title",
+            "alt_text",
+            "caption",
+            "credit",
+            "source",
+            "copyright_notice",
+            "licence",
+            "licence_url",
+            "usage_restrictions",
+            "expires_on",
+        ]
+        widgets = {
+            name: forms.TextInput(attrs={"class": "vLargeTextField"})
+            for name in ["title", "alt_text", "caption", "credit", "copyright_notice"]
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.data.get(self.add_prefix("file_pending")):
+            # The file kept from the last try stands in for a chosen one (clean_file).
+            self.fields["file"].required = False
+
+    def clean_file(self):
+        upload = self.kept_or_chosen()
+        if not upload and not self.instance.file:
+            raise forms.ValidationError(self.fields["file"].error_messages["required"])
+        if is_new_upload(upload):
+            same = services.duplicate_of(upload)
+            if same is not None and same.pk != self.instance.pk:
+                raise forms.ValidationError(
+                    format_html(
+                        '{} <a href="{}">{}</a>',
+                        _("This file is already in the library:"),
+                        reverse("admin:images_image_change", args=[same.pk]),
+                        _("use “%(image)s” instead") % {"image": same},
+                    ),
+                    code="duplicate",
+                )
+        return upload
+
+
+class ExpiryFilter(admin.SimpleListFilter):
+    title = _("licence")
+    parameter_name = "expiry"
+
+    def lookups(self, request, model_admin):
+        return [("expired", _("Expired")), ("expiring", _("Ends within 30 days"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "expired":
+            return queryset.expired(today)
+        if self.value() == "expiring":
+            return queryset.filter(
+                expires_on__gte=today, expires_on__lte=today + timezone.timedelta(days=30)
+            )
+        return queryset
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = _("uploaded by")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Me"))]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(uploaded_by=request.user) if self.value() == "1" else queryset
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    form = ImageAdminForm
+    list_display = ["preview", "described", "credit", "licence", "expiry", "created_at"]
+    list_display_links = ["preview", "described"]
+    list_filter = [MineFilter, ExpiryFilter, "licence", "source"]
+    search_fields = ["title", "alt_text", "caption", "credit", "source", "copyright_notice"]
+    list_per_page = 50
+    readonly_fields = ["preview_large", "size", "uploaded_by", "created_at", "where_used"]
+    fieldsets = [
+        (None, {"fields": ["file", "file_pending", "preview_large", "size"]}),
+        (_("What it shows"), {"fields": ["title", "alt_text", "caption"]}),
+        (
+            _("Rights"),
+            {
+                "fields": [
+                    "credit",
+                    "source",
+                    "copyright_notice",
+                    "licence",
+                    "licence_url",
+                    "usage_restrictions",
+                    "expires_on",
+                ],
+                "description": _(
+                    "Left empty on upload, the credit, source, copyright and caption are "
+                    "taken from the photo's own IPTC or XMP data, when it has them."
+                ),
+            },
+        ),
+        (_("Use"), {"fields": ["where_used", "uploaded_by", "created_at"]}),
+    ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user
+        return form
+
+    def get_search_results(self, request, queryset, search_term):
+        """The article form's image search leaves out images whose licence has expired."""
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if request.path == reverse("admin:autocomplete"):
+            queryset = queryset.exclude(expires_on__lt=timezone.localdate())
+        return queryset, duplicates
+
+    def save_model(self, request, obj, form, change):
+        upload = form.cleaned_data.get("file")
+        if is_new_upload(upload):
+            obj.content_hash = services.content_hash(upload)
+            obj.uploaded_by = obj.uploaded_by or request.user
+            for name, value in services.suggested_details(upload).items():
+                if not getattr(obj, name):
+                    setattr(obj, name, value)
+        super().save_model(request, obj, form, change)
+        form.discard_kept_upload()
+
+    @admin.display(description=_("image"))
+    def preview(self, image):
+        return display.thumbnail(image)
+
+    @admin.display(description=_("preview"))
+    def preview_large(self, image):
+        return display.thumbnail(image if image.pk else None, width=320)
+
+    @admin.display(description=_("description"), ordering="title")
+    def described(self, image):
+        return image.title or image.alt_text
+
+    @admin.display(description=_("size"))
+    def size(self, image):
+        return f"{image.width}×{image.height}" if image.width else "—"
+
+    @admin.display(description=_("licence ends"), ordering="expires_on")
+    def expiry(self, image):
+        if image.expires_on is None:
+            return "—"
+        label = date_format(image.expires_on)
+        if image.is_expired():
+            return format_html(
+                '<span class="state-label state-label--expired">{} {}</span>', _("expired"), label
+            )
+        return label
+
+    @admin.display(description=_("used in"))
+    def where_used(self, image):
+        used = display.where_used(image) if image.pk else []
+        if not used:
+            return _("Nothing yet.")
+        items = format_html_join(
+            "", '<li><a href="{}">{}</a></li>', ((url, name) for name, url in used)
+        )
+        return format_html('<ul class="where-used">{}</ul>', items)

@@ -1,0 +1,56 @@
+"""What the desk shows of a library image: its thumbnail, and its rights at the point of use."""
+
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from images.models import Image
+
+
+def thumbnail(image: Image | None, *, width: int = 64):
+    """A small picture of a library image for lists and forms (a blank box without one)."""
+    if image is None or not image.thumbnail_url:
+        return mark_safe('<span class="list-thumbnail list-thumbnail--none"></span>')
+    height = round(width * image.height / image.width) if image.width and image.height else width
+    return format_html(
+        '<img src="{}" alt="" width="{}" height="{}" class="list-thumbnail" loading="lazy">',
+        image.thumbnail_url,
+        width,
+        height,
+    )
+
+
+def rights_panel(image: Image | None, *, today=None):
+    """Credit, licence, usage restrictions and expiry of the image in use, with a warning."""
+    if image is None:
+        return ""
+    return render_to_string(
+        "admin/images/rights.html",
+        {
+            "image": image,
+            "thumbnail": thumbnail(image, width=160),
+            "expired": image.is_expired(today or timezone.localdate()),
+            "where_used": where_used(image),
+        },
+    )
+
+
+MOST_SHOWN = 50
+
+
+def where_used(image: Image) -> list[tuple[str, str]]:
+    """(name, admin address) of everything using the image, from every model pointing at it."""
+    used = []
+    for relation in Image._meta.related_objects:
+        if not (relation.one_to_many or relation.one_to_one):
+            continue
+        meta = relation.related_model._meta
+        for item in getattr(image, relation.get_accessor_name()).all()[:MOST_SHOWN]:
+            try:
+                url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[item.pk])
+            except NoReverseMatch:
+                url = ""
+            used.append((str(item), url))
+    return used
