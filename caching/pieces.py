@@ -19,14 +19,15 @@ cache fails, pieces are rendered from the database and the error is logged.
 """
 
 import logging
+import time
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from caching import dependencies, keys, schedule, versions
+from caching import dependencies, keys, memo, schedule, versions
 from caching.local_copies import LocalCopies
 
 logger = logging.getLogger(__name__)
@@ -35,21 +36,35 @@ logger = logging.getLogger(__name__)
 local_pieces = LocalCopies(megabytes=settings.FRAGMENT_LOCAL_MEGABYTES)
 
 
-def _found(wanted: Sequence[str]) -> dict:
-    """The stored values under these keys that are still fresh, as (value, tags, clock)."""
+class Stored(NamedTuple):
+    """A piece as it is kept: what it shows (`exact`: those its page must show fresh on the
+    next request, e.g. the footer's site pages), the change clock it was made at, and when
+    it expires (a copy in memory expires with the shared one)."""
+
+    value: object
+    tags: frozenset
+    exact: frozenset
+    made_at: int
+    expires_at: float
+
+
+def _found(wanted: Sequence[str]) -> dict[str, Stored]:
+    """The stored pieces under these keys that are still fresh and not past their time."""
     found = local_pieces.get_many(wanted)
     absent = [key for key in dict.fromkeys(wanted) if key not in found]
     if absent:
         shared = cache.get_many(absent)
         local_pieces.set_many(shared)
         found.update(shared)
+    now = time.time()
+    found = {key: stored for key, stored in found.items() if now < stored.expires_at}
     stamps = dependencies.changed_at(
-        {keys.EVERYTHING, *(tag for _value, tags, _clock in found.values() for tag in tags)}
+        {keys.EVERYTHING, *(tag for stored in found.values() for tag in stored.tags)}
     )
     return {
         key: stored
         for key, stored in found.items()
-        if dependencies.is_fresh(stored[1], stored[2], stamps)
+        if dependencies.is_fresh(stored.tags, stored.made_at, stamps)
     }
 
 
@@ -79,29 +94,35 @@ def get_or_render(
     except Exception:
         logger.exception("pieces: cache unavailable, rendering from the database")
         made_at, found = None, {}
-    for _value, tags, _clock in found.values():
-        dependencies.shows(*tags)
+    for stored in found.values():
+        with dependencies.exact():
+            dependencies.shows(*stored.exact)
+        dependencies.shows(*(stored.tags - stored.exact))
     missing = [index for index, key in enumerate(wanted) if key not in found]
     if missing:
         with dependencies.recording() as shown:
             values = render(missing)
-        recorded = shown.exact | shown.lagging
+        timeout = timeout or settings.FRAGMENT_CACHE_SECONDS
+        expires_at = time.time() + timeout
+        exact, lagging = shown.frozen()
         made = {
-            wanted[index]: (value, frozenset({*recorded, *shows[index]}), made_at)
+            wanted[index]: Stored(
+                value, exact | lagging | frozenset(shows[index]), exact, made_at, expires_at
+            )
             for index, value in zip(missing, values, strict=True)
         }
         if made_at is not None:
             store(made, made_at, timeout=timeout)
         found.update(made)
-    return [found[key][0] for key in wanted]
+    return [found[key].value for key in wanted]
 
 
-def store(made: dict, made_at: int, *, timeout: int | None) -> None:
+def store(made: dict[str, Stored], made_at: int, *, timeout: int) -> None:
     """Keep what was made; what it shows gets a stamp if it had none (dependencies.py)."""
     try:
-        tags = {keys.EVERYTHING, *(tag for _value, tags, _clock in made.values() for tag in tags)}
-        dependencies.changed_at(tags, missing_as=(made_at, timezone.now().timestamp()))
-        cache.set_many(made, timeout=timeout or settings.FRAGMENT_CACHE_SECONDS)
+        tags = {keys.EVERYTHING, *(tag for stored in made.values() for tag in stored.tags)}
+        dependencies.changed_at(tags, missing_as=(made_at, time.time()))
+        cache.set_many(made, timeout=timeout)
     except Exception:
         logger.exception("pieces: could not store %d pieces", len(made))
         return
@@ -118,9 +139,23 @@ def remembered(
 
 
 def piece(name: str, render: Callable[[], object], **inputs):
-    """One piece that is not an item's, e.g. the site header; render() makes it."""
+    """One piece that is not an item's, e.g. the site header; render() makes it.
+
+    Read once per request: the sections, say, are in the header, the footer and the
+    navigation's current section, all in one page.
+    """
     key = keys.piece(code=versions.code_stamp(), name=name, **inputs)
-    return get_or_render([key], lambda _indexes: [render()])[0]
+
+    def make():
+        with dependencies.recording() as shown:
+            value = get_or_render([key], lambda _indexes: [render()])[0]
+        return value, shown.frozen()
+
+    value, (exact, lagging) = memo.memoized(key, make)
+    with dependencies.exact():
+        dependencies.shows(*exact)
+    dependencies.shows(*lagging)
+    return value
 
 
 def item_pieces(

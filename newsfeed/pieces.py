@@ -6,7 +6,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.pieces import sections
 from caching import keys
-from caching.dependencies import shows
+from caching.dependencies import exact, shows
 from caching.pieces import piece
 from pages.models import Page
 from website.identity import social_accounts
@@ -31,7 +31,8 @@ def site_chrome(*, current: str = "", current_kind: str = "page") -> dict[str, S
         return render_to_string("includes/site_header.html", context)
 
     def footer():
-        shows(keys.shown_any("pages.Page"))
+        with exact():  # fresh on the next request, like the navigation
+            shows(keys.shown_any("pages.Page"))
         context = {
             "SITE_NAME": settings.SITE_NAME,
             "nav_sections": sections(),

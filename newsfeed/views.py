@@ -3,7 +3,7 @@ from django.shortcuts import render
 from articles import pieces as article_pieces
 from articles import selectors
 from caching import keys
-from caching.dependencies import shows, shows_exactly
+from caching.dependencies import exact, shows, shows_exactly
 from caching.pieces import joined, remembered
 from newsfeed import pieces
 from newsfeed import selectors as page_selectors
@@ -33,6 +33,8 @@ def home(request):
         ),
         shows=(keys.LATEST, PINS),
     )
+    with exact():  # an editor's pin shows on the next request
+        shows(PINS)
     # Cards with pictures in one go: the top stories, the editors' picks, each section's block.
     blocks = [
         rows["top_stories"],
@@ -84,7 +86,8 @@ def stream(request):
 @paged()
 def section(request, slug):
     """A section's stream; its first page starts with the stories editors pinned to it."""
-    shows(PINS)
+    with exact():
+        shows(PINS)
     section, pins, rows = page_selectors.section_items(slug=slug)
     pinned = ""
     if page_number(request) == 1:
