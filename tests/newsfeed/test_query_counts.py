@@ -79,3 +79,19 @@ def test_each_page_runs_a_fixed_number_of_queries(client, page, count):
         assert response.status_code == 200
         assert response.content.decode().count('class="feed-item ') >= min(count - 1, 3)
         assert len(queries) == expected, [query["sql"] for query in queries]
+
+
+# With every cache off (FRAGMENT_CACHE_ENABLED=0): what a page costs rendered from nothing.
+# A piece is read once a request, so the sections are one query, not one per use (three before).
+NOTHING_CACHED = {"home": 11, "article": 12}
+
+
+@pytest.mark.parametrize("page", list(NOTHING_CACHED))
+def test_with_nothing_cached_home_and_article_run_a_fixed_number_of_queries(client, settings, page):
+    """Rendered from the database alone, every request runs the same queries, few of them."""
+    settings.FRAGMENT_CACHE_ENABLED = False
+    url = PAGES[page][0](build_newsroom(3))
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert len(queries) == NOTHING_CACHED[page], [query["sql"] for query in queries]
