@@ -16,6 +16,10 @@ each, in this order:
 - the floor: a Django view in the same server returning as many bytes as the
   mix's average answer, from memory, through the same middleware.
 
+Before both, the article page and the home page rendered from nothing (page cache
+and pieces off), each next to the floor for its own size. Every run notes the
+machine's load, as figures taken on a busy machine say little on their own.
+
     make bench        # or: .venv/bin/python -m bench.mix --seconds 15 --warmup 5
 """
 
@@ -102,7 +106,11 @@ def wrk(url: str, seconds: int, *, script: str, paths: Path | None = None, encod
         capture_output=True, text=True, check=True, env=env,
     )  # fmt: skip
     last = result.stdout.strip().splitlines()[-1]
-    return json.loads(last) if last.startswith("{") else {}
+    run = json.loads(last) if last.startswith("{") else {}
+    # The machine's load over the last minute, as the run ends: figures taken while other
+    # work shares the cores say little on their own.
+    run["load"] = os.getloadavg()[0]
+    return run
 
 
 def run_config(name: str, env, paths: Path, slug: str, options) -> dict:
@@ -137,10 +145,40 @@ def run_config(name: str, env, paths: Path, slug: str, options) -> dict:
     return runs
 
 
+def run_from_nothing(env, paths: list[str], options) -> dict:
+    """Pages rendered from the database on every request (page cache and pieces off), each
+    next to the floor for its own size, measured straight after in the same server."""
+    env = {**env, "PAGE_CACHE_ENABLED": "0", "FRAGMENT_CACHE_ENABLED": "0"}
+    server, base = start_server(env, int(env["PORT"]) + 1)
+    runs = {}
+    try:
+        for name, path in (("article", paths[2]), ("home", "/")):
+            size = len(urlopen(base + path, timeout=10).read())  # noqa: S310
+            wrk(base + path, options.warmup, script="report.lua")
+            runs[name] = wrk(base + path, options.seconds, script="report.lua")
+            floor = f"{base}/_bench/floor/?bytes={size}"
+            wrk(floor, options.warmup, script="report.lua")
+            runs[f"{name} floor"] = wrk(floor, options.seconds, script="report.lua")
+    finally:
+        server.terminate()
+        server.wait()
+    return runs
+
+
 def report(results: dict, facts: dict, options) -> None:
+    nothing = results.pop("nothing cached")
+    print("\n| page, nothing cached | req/s | floor req/s | of the floor | p50 | p99 | load |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name in ("article", "home"):
+        run, floor = nothing[name], nothing[f"{name} floor"]
+        share = run["rps"] / floor["rps"]
+        print(
+            f"| {name} | {run['rps']:,.0f} | {floor['rps']:,.0f} | {share:.2f} | "
+            f"{run['p50']:.1f} ms | {run['p99']:.1f} ms | {run['load']:.1f} |"
+        )
     print("\n| cache | condition | req/s | of the floor | of warm | p50 | p99 | errors | "
-          "edits | stale answers |")  # fmt: skip
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          "edits | stale answers | load |")  # fmt: skip
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for name, runs in results.items():
         floor, warm = runs["floor"]["rps"], runs["warm"]["rps"]
         for condition, run in runs.items():
@@ -150,7 +188,7 @@ def report(results: dict, facts: dict, options) -> None:
                 f"| {name} | {condition} | {run['rps']:,.0f} | {run['rps'] / floor:.2f} | "
                 f"{run['rps'] / warm:.2f} | {run['p50']:.1f} ms | {run['p99']:.1f} ms | "
                 f"{run['errors']} | {editor.get('edits', '')} | "
-                f"{stale} |"
+                f"{stale} | {run['load']:.1f} |"
             )
     print("\nQueries per page (rendered with its cached pieces / with nothing cached):")
     for page, fact in facts.items():
@@ -158,7 +196,8 @@ def report(results: dict, facts: dict, options) -> None:
     print(
         f"\n{os.cpu_count()} cores; wrk -t2 -c32 -d{options.seconds}s; gunicorn 2 workers; "
         f"{ARTICLES:,} articles; Zipf over {options.newest + 4:,} pages; floor bytes = the warm "
-        "mix's average answer (headers included)."
+        "mix's average answer (headers included); load: the machine's one-minute load "
+        "average as each run ended (on 2 cores, above 2 means other work was waiting too)."
     )
 
 
@@ -178,12 +217,16 @@ def main():
     env["BENCH_DATABASE_URL"] = env["DATABASE_URL"]
     if not options.no_prepare:
         prepare(env)
+    # Planner statistics, as a database that has been running a while has them: right after
+    # a bulk load the planner guesses (Most Popular's join scanned every article).
+    shell("from django.db import connection; connection.cursor().execute('ANALYZE')", env)
     slug, *paths = shell(PATHS_QUERY.replace("NEWEST", str(options.newest)), env)
     paths_file = Path(tempfile.mkdtemp()) / "paths.txt"
     paths_file.write_text("\n".join(paths) + "\n")
     print(f"{len(paths)} pages in the mix; edited article: /news/{slug}/", flush=True)
     without_redis = {key: value for key, value in env.items() if key != "REDIS_URL"}
     results = {
+        "nothing cached": run_from_nothing(without_redis, paths, options),
         "Redis": run_config("Redis", env, paths_file, slug, options),
         "PostgreSQL": run_config("PostgreSQL", without_redis, paths_file, slug, options),
     }
