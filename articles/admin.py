@@ -26,13 +26,15 @@ from articles.models import (
     Tag,
 )
 from articles.policy import Action
+from articles.translation_admin import TranslationAdmin
 from images.display import rights_panel as hero_rights
 from website.richtext import sanitize_html
 
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
+    list_display = ["name", "slug", "language", "translation_of", "position"]
+    list_filter = ["language"]
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -40,7 +42,8 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "language", "translation_of"]
+    list_filter = ["language"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -80,7 +83,7 @@ class BylineInline(NoDeleteRelated, admin.StackedInline):
     formset = BylineFormSet
     extra = 1
     autocomplete_fields = ["author"]
-    fields = ["author", "role", "position"]
+    fields = ["author", "part", "role", "position"]
 
     def get_extra(self, request, obj=None, **kwargs):
         restored = restored_bylines(request)
@@ -176,11 +179,10 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
-# What the form adds to the content's groups: typed tags, a kept hero image and the
-# library image's rights.
+# What the form adds to the content's groups: typed tags and a kept hero image.
 FORM_ONLY_FIELDS = {
     CONTENT_FIELDSETS[1][0]: ["new_tags"],
-    CONTENT_FIELDSETS[2][0]: ["hero_rights", "hero_image_pending"],
+    CONTENT_FIELDSETS[2][0]: ["hero_image_pending"],
 }
 BODY_AS_READ = {"body": "body_as_read"}
 
@@ -192,12 +194,13 @@ def restored_bylines(request) -> list[dict] | None:
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
+class ArticleAdmin(TranslationAdmin, ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "thumbnail",
         "headline",
         "state_label",
+        "language",
         "section",
         "byline_names",
         "last_changed",
@@ -207,6 +210,7 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
         QueueFilter,
         MineFilter,
         StateFilter,
+        "language",
         "section",
         "kind",
         "is_breaking",
@@ -253,10 +257,15 @@ class ArticleAdmin(ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
             (name, {**options, "fields": [*options["fields"], *FORM_ONLY_FIELDS.get(name, [])]})
             for name, options in fieldsets
         ]
+        hero_name, hero = fieldsets[2]
+        hero_fields = list(hero["fields"])
+        if obj is not None and obj.hero_id:
+            # The library image's rights, under the choice of image.
+            hero_fields.insert(hero_fields.index("hero") + 1, "hero_rights")
         if request.method == "POST":
             # Only a submit can choose an expired image, and then the form asks for this.
-            hero_name, hero = fieldsets[2]
-            fieldsets[2] = (hero_name, {**hero, "fields": [*hero["fields"], "use_expired_hero"]})
+            hero_fields.insert(hero_fields.index("hero") + 1, "use_expired_hero")
+        fieldsets[2] = (hero_name, {**hero, "fields": hero_fields})
         if obj is None:
             # Nothing is published or measured yet: the add page shows only the content.
             return fieldsets[: len(CONTENT_FIELDSETS)]

@@ -35,7 +35,7 @@ class ImageAdminForm(KeepsUpload, forms.ModelForm):
         widgets = {
             name: forms.TextInput(attrs={"class": "vLargeTextField"})
             for name in ["title", "alt_text", "caption", "credit", "copyright_notice"]
-        }
+        } | {"usage_restrictions": forms.Textarea(attrs={"rows": 3, "cols": 60})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,7 +63,7 @@ class ImageAdminForm(KeepsUpload, forms.ModelForm):
 
 
 class ExpiryFilter(admin.SimpleListFilter):
-    title = _("licence")
+    title = _("licence expiry")
     parameter_name = "expiry"
 
     def lookups(self, request, model_admin):
@@ -94,8 +94,9 @@ class MineFilter(admin.SimpleListFilter):
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     form = ImageAdminForm
+    view_on_site = False  # readers see an image only in what uses it
     list_display = ["preview", "described", "credit", "licence", "expiry", "created_at"]
-    list_display_links = ["preview", "described"]
+    list_display_links = ["described"]
     list_filter = [MineFilter, ExpiryFilter, "licence", "source"]
     search_fields = ["title", "alt_text", "caption", "credit", "source", "copyright_notice"]
     list_per_page = 50

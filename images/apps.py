@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class ImagesConfig(AppConfig):
     name = "images"
-    verbose_name = "Images"
+    verbose_name = "Media library"

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -117,9 +116,6 @@ class Image(models.Model):
         if self.licence in LICENCE_URLS:
             self.licence_url = LICENCE_URLS[self.licence]
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("admin:images_image_change", args=[self.pk])
 
     def clean(self):
         errors = ALT_TEXT.errors(self)
