@@ -17,8 +17,6 @@ urlpatterns = [
         editor_image_upload,
         name="ck_editor_5_upload_file",
     ),
-    # Before the articles: a live story is an article with a page of its own (live/views.py).
-    path("", include("live.urls")),
     # Email providers' event webhooks (bounces, complaints): newsletters/suppression.py.
     path("anymail/", include("anymail.urls")),
     path("", include("readership.urls")),
@@ -26,6 +24,8 @@ urlpatterns = [
 # Reader pages, once per edition: the default language at today's addresses, each other
 # under its code (/uk/...); website/editions.py turns on the address's language.
 urlpatterns += i18n_patterns(
+    # Before the articles: a live story is an article with a page of its own (live/views.py).
+    path("", include("live.urls")),
     path("", include("articles.urls")),
     path("", include("newsfeed.urls")),
     path("", include("newsletters.urls")),
