@@ -24,7 +24,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connection
 from django.utils import timezone
 
 from caching import keys, memo
@@ -92,12 +94,38 @@ def exact():
         _exact.reset(token)
 
 
+# Without Redis, the change clock is this PostgreSQL sequence: the database cache's incr
+# is a read and a write, which two processes stamping at once could interleave.
+CLOCK_SEQUENCE = "caching_change_clock"
+
+
+def _in_database() -> bool:
+    return isinstance(caches["default"], DatabaseCache)
+
+
 def _read_clock() -> int:
+    if _in_database():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT last_value, is_called FROM {CLOCK_SEQUENCE}")  # noqa: S608
+            value, called = cursor.fetchone()
+        return value if called else value - 1  # the next tick is above it either way
     value = cache.get(keys.SHOWN_CLOCK)
     if value is None:
         cache.add(keys.SHOWN_CLOCK, int(time.time() * 1_000_000), timeout=None)
         value = cache.get(keys.SHOWN_CLOCK)
     return value
+
+
+def _tick() -> int:
+    if _in_database():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT nextval(%s)", [CLOCK_SEQUENCE])
+            return cursor.fetchone()[0]
+    try:
+        return cache.incr(keys.SHOWN_CLOCK)
+    except ValueError:  # never set, or lost: start it again, then tick
+        _read_clock()
+        return cache.incr(keys.SHOWN_CLOCK)
 
 
 def clock() -> int:
@@ -106,7 +134,8 @@ def clock() -> int:
     It goes up by one with every change. What a request renders (a page, a piece) is
     stored with it, and is fresh while nothing it shows has a later stamp. A counter,
     not the time: processes on several machines need no common clock. If it is lost
-    it starts again from the time in microseconds, above any value it had.
+    it starts again from the time in microseconds, above any value it had. Without
+    Redis it is a PostgreSQL sequence, which never goes back.
     """
     return memo.memoized("clock", _read_clock)
 
@@ -159,10 +188,6 @@ def is_fresh(tags: Iterable[str], made_at: int, stamps: dict) -> bool:
 def stamp(tags: Iterable[str]) -> None:
     """These tags changed now: every page and piece showing them is older than that."""
     memo.forget()
-    try:
-        ticked = cache.incr(keys.SHOWN_CLOCK)
-    except ValueError:  # never set, or lost: start it again, then tick
-        _read_clock()
-        ticked = cache.incr(keys.SHOWN_CLOCK)
+    ticked = _tick()
     now = timezone.now().timestamp()
     cache.set_many({keys.shown_at(tag): (ticked, now) for tag in tags}, timeout=None)

@@ -7,7 +7,6 @@ trip (no pipelines).
 
 import pytest
 import redis
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 

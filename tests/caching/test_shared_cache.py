@@ -93,3 +93,26 @@ def test_two_processes_show_an_edit_on_the_next_request_without_redis(two_app_pr
     assert "Edited in another process" in servers[1].get("/news-feed/")[2]
     first, second = (server.get(path)[1] for server in servers)
     assert (first["ETag"], first["Last-Modified"]) == (second["ETag"], second["Last-Modified"])
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("database_cache")
+def test_processes_stamping_at_once_never_share_a_tick():
+    """Without Redis the change clock is a PostgreSQL sequence: concurrent changes each get a
+    tick of their own (the database cache's incr is a read and a write)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    from caching import dependencies
+
+    def ticks(_):
+        try:
+            return [dependencies._tick() for _ in range(25)]
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        every = [tick for part in pool.map(ticks, range(4)) for tick in part]
+    assert len(set(every)) == len(every) == 100
+    assert dependencies.clock() >= max(every)
