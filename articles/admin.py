@@ -85,6 +85,12 @@ class BylineInline(NoDeleteRelated, admin.StackedInline):
     autocomplete_fields = ["author"]
     fields = ["author", "part", "role", "position"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "part":
+            field.required = False  # left out: an author, as the model says
+        return field
+
     def get_extra(self, request, obj=None, **kwargs):
         restored = restored_bylines(request)
         if restored is None:

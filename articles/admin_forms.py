@@ -19,6 +19,7 @@ from articles.models import CONTENT_FIELDS, Article
 from articles.policy import Action
 from images import services as library
 from images.forms import KeepsUpload, is_new_upload
+from website import editions
 
 WORKFLOW_BUTTON = "_workflow"
 
@@ -77,6 +78,9 @@ class ArticleAdminForm(KeepsUpload, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conflict = None
+        if "language" in self.fields:
+            # Left out, an article stays in its language (a new one in the first edition's).
+            self.fields["language"].required = False
         if self.instance.pk:
             self.fields["edited_version"].required = True
             self.fields["edited_version"].initial = self.instance.version
@@ -94,6 +98,9 @@ class ArticleAdminForm(KeepsUpload, forms.ModelForm):
             'Used by "Save and schedule": readers see the article from this time. '
             "Newsroom time (%(zone)s), 24-hour."
         ) % {"zone": settings.TIME_ZONE}
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language or editions.default()
 
     def clean_hero_image(self):
         return self.kept_or_chosen()

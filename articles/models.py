@@ -358,6 +358,8 @@ class Article(models.Model):
         errors = HERO_ALT_TEXT.errors(self)
         if self.status == self.Status.PUBLISHED and not self.publish_at:
             errors["publish_at"] = _("A published article needs a publish time.")
+        if self.section_id and self.section.language != self.language:
+            errors["section"] = _("The section must be one of the article's edition.")
         if self.kind == self.Kind.VIDEO and not self.video_url:
             errors["video_url"] = _("A video item needs the address of its video.")
         if errors:
@@ -412,7 +414,7 @@ class Article(models.Model):
 # only by workflow steps.
 CONTENT_FIELDSETS = (
     (None, {"fields": ("kind", "title", "slug", "standfirst", "body")}),
-    (_("Placement"), {"fields": ("section", "tags", "is_breaking")}),
+    (_("Placement"), {"fields": ("language", "section", "tags", "is_breaking")}),
     (
         _("Hero image"),
         {"fields": ("hero", "hero_image", "hero_alt", "hero_caption", "video_url")},

@@ -38,6 +38,8 @@ COPIED_FIELDS = [
     "hero_credit",
     "video_url",
 ]
+# What a translation has of its own, never "out of date" with the original's.
+NOT_TRANSLATED = {"slug", "language", "status", "publish_at", "section", "tags", "authors"}
 # Left for the translator to replace: the original's words, as a starting point.
 TEXT_FIELDS = ["title", "standfirst", "body", "seo_title", "seo_description"]
 
@@ -186,7 +188,11 @@ def source_changes(article: Article) -> list[FieldChange]:
     source = article.translation_of
     if source is None or article.source_version == source.version:
         return []
-    return changes_between(article.source_text, article_display(source))
+
+    def text(display: dict) -> dict:
+        return {key: value for key, value in display.items() if key not in NOT_TRANSLATED}
+
+    return changes_between(text(article.source_text), text(article_display(source)))
 
 
 @transaction.atomic

@@ -1,11 +1,20 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from authors.models import Author
+from authors.models import Author, AuthorBio
+
+
+class AuthorBioInline(admin.StackedInline):
+    """The author's name, role and bio as the other editions show them."""
+
+    model = AuthorBio
+    extra = 0
+    fields = ["language", "name", "role", "short_bio", "bio"]
 
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
+    inlines = [AuthorBioInline]
     list_display = ["name", "role", "location", "user", "is_active"]
     list_filter = ["is_active", "role"]
     search_fields = ["name", "role", "short_bio"]

@@ -3,6 +3,8 @@
 Articles build theirs in articles/metadata.py; both start from website/metadata.py.
 """
 
+from django.utils.translation import gettext as _
+
 from articles.models import Section, Tag
 from authors.models import Author
 from website.identity import absolute_url
@@ -17,11 +19,13 @@ def listing_meta(request, subject=None, title="") -> dict:
     if isinstance(subject, Section):
         values.update(title=subject.name, description=subject.description or subject.name)
     elif isinstance(subject, Tag):
-        values.update(title=subject.name, description=f"Stories about {subject.name}.")
+        description = _("Stories about %(name)s.") % {"name": subject.name}
+        values.update(title=subject.name, description=description)
     elif isinstance(subject, Author):
+        profile = subject.in_language()
         values.update(
-            title=subject.name,
-            description=subject.short_bio or subject.role or subject.name,
+            title=profile.name,
+            description=profile.short_bio or profile.role or profile.name,
             type="profile",
         )
         if subject.photo:

@@ -23,6 +23,7 @@ from demo.logins import ensure_logins, login_lines
 from demo.newsletters import load_newsletters
 from demo.pages import load_pages
 from demo.readership import load_view_counts
+from demo.ukrainian import load_ukrainian_edition
 
 # Which scenes suit which items (demo/images.py): graphics for comment, lights for video.
 SCENES_BY_KIND = {"opinion": ["shapes"], "analysis": ["shapes"], "video": ["lights", "skyline"]}
@@ -67,6 +68,7 @@ class Command(BaseCommand):
             }
             created = self.load_articles(sections, authors, tags)
             load_live_story(sections=sections, authors=authors)
+            created += load_ukrainian_edition()
             logins = self.load_logins(authors)
             load_pages()
             load_newsletters()
