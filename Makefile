@@ -64,9 +64,11 @@ serve: $(BIN)/django-admin
 	DJANGO_DEBUG=0 $(BIN)/gunicorn newsroom.wsgi --workers $${WEB_CONCURRENCY:-2} --bind $(HOST):$(PORT)
 
 # A news day against the framework floor: the Zipf mix with and without Redis, cold, warm and
-# while editing (needs wrk; bench/README.md). bench-pages: each reader page on its own.
+# while editing, then readers polling a live story while entries are posted (needs wrk;
+# bench/README.md). bench-pages: each reader page on its own.
 bench: $(BIN)/django-admin
 	$(BIN)/python -m bench.mix
+	$(BIN)/python -m bench.live --no-prepare
 
 bench-pages: $(BIN)/django-admin
 	$(BIN)/python -m bench.run
