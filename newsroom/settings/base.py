@@ -7,10 +7,16 @@ from pathlib import Path
 import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_noop
 
 from newsroom.settings.environment import env_bool, env_int, env_list, media_storage
 from website.embedded_db import database_settings
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a string for the catalogues (makemessages). Django's own reads the settings
+    being defined here, which would build them half-made, without production.py's."""
+    return message
+
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
