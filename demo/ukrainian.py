@@ -18,7 +18,8 @@ LANGUAGE = "uk"
 
 # (English slug, Ukrainian name, slug, description)
 SECTIONS = [
-    ("news-feed", "Стрічка новин", "strichka-novyn", "Усі новини в міру того, як вони стаються."),
+    # The same slug: the site navigation links the News Feed page itself instead (newsfeed:stream).
+    ("news-feed", "Стрічка новин", "news-feed", "Усі новини в міру того, як вони стаються."),
     ("ukraine", "Україна", "ukraina", "Війна, політика і життя в Україні."),
     ("europe", "Європа", "yevropa", "Політика та безпека континенту."),
     ("business", "Економіка", "ekonomika", "Економіка, енергетика, відбудова і ринки."),
@@ -92,7 +93,7 @@ ONLY_IN_UKRAINIAN = [
         3,
     ),
     (
-        "strichka-novyn",
+        "news-feed",
         "brief",
         "dmytro-shevchuk",
         "Укренерго: у вихідні графіків відключень не буде",
