@@ -3,6 +3,7 @@
 import os
 
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 from newsroom.settings.base import LOGGING, MEDIA_STORAGE
 from newsroom.settings.environment import env_bool, env_int
@@ -16,6 +17,9 @@ STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Source maps (CKEditor's is 8.6 MB, twice) are read by developer tools only: compressing them
+# at Brotli's best took most of collectstatic's minute and a half.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 # Code changes only with a deploy, which restarts every process.
 CACHE_CODE_STAMP_PER_REQUEST = False
 
