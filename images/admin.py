@@ -91,16 +91,41 @@ class MineFilter(admin.SimpleListFilter):
         return queryset.filter(uploaded_by=request.user) if self.value() == "1" else queryset
 
 
+class SourceFilter(admin.SimpleListFilter):
+    title = _("source or agency")
+    parameter_name = "source"
+    MOST = 30
+
+    def lookups(self, request, model_admin):
+        sources = (
+            Image.objects.exclude(source="")
+            .order_by("source")
+            .values_list("source", flat=True)
+            .distinct()
+        )
+        return [(source, source) for source in sources[: self.MOST]]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(source=self.value()) if self.value() else queryset
+
+
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     form = ImageAdminForm
     view_on_site = False  # readers see an image only in what uses it
     list_display = ["preview", "described", "credit", "licence", "expiry", "created_at"]
     list_display_links = ["described"]
-    list_filter = [MineFilter, ExpiryFilter, "licence", "source"]
+    list_filter = [MineFilter, ExpiryFilter, "licence", SourceFilter]
     search_fields = ["title", "alt_text", "caption", "credit", "source", "copyright_notice"]
     list_per_page = 50
-    readonly_fields = ["preview_large", "size", "uploaded_by", "created_at", "where_used"]
+    readonly_fields = [
+        "preview_large",
+        "size",
+        "body_address",
+        "uploaded_by",
+        "created_at",
+        "where_used",
+    ]
     fieldsets = [
         (None, {"fields": ["file", "file_pending", "preview_large", "size"]}),
         (_("What it shows"), {"fields": ["title", "alt_text", "caption"]}),
@@ -122,7 +147,7 @@ class ImageAdmin(admin.ModelAdmin):
                 ),
             },
         ),
-        (_("Use"), {"fields": ["where_used", "uploaded_by", "created_at"]}),
+        (_("Use"), {"fields": ["where_used", "body_address", "uploaded_by", "created_at"]}),
     ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -174,6 +199,21 @@ class ImageAdmin(admin.ModelAdmin):
                 '<span class="state-label state-label--expired">{} {}</span>', _("expired"), label
             )
         return label
+
+    @admin.display(description=_("in an article's body"))
+    def body_address(self, image):
+        """The address to paste in the body editor's "Insert image via URL": no new upload."""
+        if not image.pk:
+            return "—"
+        picture = image.picture
+        address = picture.src if picture else image.file.url
+        return format_html(
+            '<input type="text" readonly value="{}" class="vLargeTextField" aria-label="{}">'
+            '<div class="help">{}</div>',
+            address,
+            _("Address of the image for an article's body"),
+            _("In the body editor, choose Insert image, then “Insert via URL”, and paste it."),
+        )
 
     @admin.display(description=_("used in"))
     def where_used(self, image):

@@ -15,6 +15,7 @@ from django.views.static import serve
 from django_ckeditor_5.permissions import check_upload_permission
 from django_ckeditor_5.views import upload_file
 
+from images.services import duplicate_of
 from images.uploads import validate_image_file
 
 # An upload keeps its random name for life, but a rendition is made again under its name
@@ -27,7 +28,8 @@ MEDIA_MAX_AGE = 24 * 60 * 60
 def editor_image_upload(request):
     """Refuse what is not a real, reasonably sized image; store the rest through CKEditor's view.
 
-    CKEditor shows the message of a refusal to the editor. What is accepted is stored by
+    CKEditor shows the message of a refusal to the editor. A file already in the media
+    library is not stored again: the body uses the library's copy. What is new is stored by
     CKEDITOR_5_FILE_STORAGE, which strips metadata and generates the file name.
     """
     upload = request.FILES.get("upload")
@@ -37,6 +39,9 @@ def editor_image_upload(request):
         validate_image_file(upload)
     except ValidationError as error:
         return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    same = duplicate_of(upload)
+    if same is not None:
+        return JsonResponse({"url": same.file.url})
     return upload_file(request)
 
 

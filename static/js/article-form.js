@@ -14,8 +14,17 @@
     shortcuts.addTimezoneWarning = function () {};
   });
 
-  // select2's boxes (tags, byline authors) are not tied to their field's label: tie them.
+  // select2's boxes (tags, byline authors, the library image) are not tied to their
+  // field's label: tie them. A single choice's search box opens in a dropdown of its own,
+  // named after the select by aria-controls="select2-<id>-results".
   function labelSearchBoxes(root) {
+    root.querySelectorAll(".select2-dropdown .select2-search__field[aria-controls]").forEach(function (box) {
+      const match = /^select2-(.+)-results$/.exec(box.getAttribute("aria-controls"));
+      const label = match && document.querySelector("label[for='" + match[1] + "']");
+      if (!label) return;
+      if (!label.id) label.id = match[1] + "-label";
+      box.setAttribute("aria-labelledby", label.id);
+    });
     root.querySelectorAll(".select2-container").forEach(function (container) {
       const select = container.previousElementSibling;
       const label = select && select.id && document.querySelector("label[for='" + select.id + "']");

@@ -209,3 +209,13 @@ def test_a_credit_changed_in_the_library_reaches_the_article(client):
     assert article.hero_credit == "Olena Petrenko/Reuters"
     assert article.version == version  # nobody's open edit is refused for it
     assert "Olena Petrenko/Reuters" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_body_upload_of_a_library_file_uses_the_librarys_copy(client, reporter):
+    """The body editor's upload of a file already in the library stores nothing new."""
+    photo = library_image(upload=agency_photo())
+    response = client.post(reverse("ck_editor_5_upload_file"), {"upload": agency_photo()})
+    assert response.json()["url"] == photo.file.url
+    page = parse(client.get(reverse("admin:images_image_change", args=[photo.pk])))
+    address = element(page, "//div[contains(@class, 'field-body_address')]//input")
+    assert address.get("value") == photo.picture.src  # to paste as "Insert via URL"
