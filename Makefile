@@ -9,6 +9,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# make test runs the suite in this many processes (a test file stays in one): one a core.
+TEST_WORKERS ?= auto
 
 .PHONY: run worker test lint serve bench bench-pages clean backup restore lock stop demo-logins
 
@@ -55,7 +57,7 @@ test: $(BIN)/django-admin
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=1 $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_DEBUG=1 $(BIN)/pytest
+	DJANGO_DEBUG=1 $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Production server: debug off, static collected, gunicorn. Needs DJANGO_SECRET_KEY.
 serve: $(BIN)/django-admin
