@@ -80,20 +80,18 @@ def run_config(env, slug: str, options) -> dict:
         shell("from django.core.cache import cache; cache.clear()", env)
         wrk(base + path, options.warmup, script="poll.lua")
         runs["polls, nothing new"] = wrk(base + path, options.seconds, script="poll.lua")
+        posting_label = f"polls, an entry every {options.interval:g} s"
         posting = subprocess.Popen(
             [PYTHON, "-m", "bench.live", "--post", slug, "--interval", str(options.interval),
              "--seconds", str(options.seconds), "--base", base],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
-        runs["polls, an entry every 10 s"] = wrk(base + path, options.seconds, script="poll.lua")
+        runs[posting_label] = wrk(base + path, options.seconds, script="poll.lua")
         posted = posting.communicate(timeout=120)[0].splitlines()[-1]
-        runs["polls, an entry every 10 s"]["reporter"] = json.loads(posted)
+        runs[posting_label]["reporter"] = json.loads(posted)
         size = max(
             1,
-            int(
-                runs["polls, an entry every 10 s"]["bytes"]
-                // max(1, runs["polls, an entry every 10 s"]["requests"])
-            ),
+            int(runs[posting_label]["bytes"] // max(1, runs[posting_label]["requests"])),
         )
         floor = f"{base}/_bench/floor/?bytes={size}"
         wrk(floor, options.warmup, script="report.lua")
