@@ -12,6 +12,18 @@ from images import display, services
 from images.forms import KeepsUpload, is_new_upload
 from images.models import Image
 
+# The library image's fields as the form groups them: what it shows, and who owns it.
+DESCRIBED_BY = ["title", "alt_text", "caption"]
+RIGHTS = [
+    "credit",
+    "source",
+    "copyright_notice",
+    "licence",
+    "licence_url",
+    "usage_restrictions",
+    "expires_on",
+]
+
 
 class ImageAdminForm(KeepsUpload, forms.ModelForm):
     file_pending = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -19,19 +31,7 @@ class ImageAdminForm(KeepsUpload, forms.ModelForm):
 
     class Meta:
         model = Image
-        fields = [
-            "file",
-            "title",
-            "alt_text",
-            "caption",
-            "credit",
-            "source",
-            "copyright_notice",
-            "licence",
-            "licence_url",
-            "usage_restrictions",
-            "expires_on",
-        ]
+        fields = ["file", *DESCRIBED_BY, *RIGHTS]
         widgets = {
             name: forms.TextInput(attrs={"class": "vLargeTextField"})
             for name in ["title", "alt_text", "caption", "credit", "copyright_notice"]
@@ -128,19 +128,11 @@ class ImageAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["file", "file_pending", "preview_large", "size"]}),
-        (_("What it shows"), {"fields": ["title", "alt_text", "caption"]}),
+        (_("What it shows"), {"fields": DESCRIBED_BY}),
         (
             _("Rights"),
             {
-                "fields": [
-                    "credit",
-                    "source",
-                    "copyright_notice",
-                    "licence",
-                    "licence_url",
-                    "usage_restrictions",
-                    "expires_on",
-                ],
+                "fields": RIGHTS,
                 "description": _(
                     "Left empty on upload, the credit, source, copyright and caption are "
                     "taken from the photo's own IPTC or XMP data, when it has them."
