@@ -171,9 +171,9 @@ def report(results: dict, facts: dict, options) -> None:
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name in ("article", "home"):
         run, floor = nothing[name], nothing[f"{name} floor"]
-        share = run["rps"] / floor["rps"]
+        share = f"{run['rps'] / floor['rps']:.2f}" if floor.get("rps") else "n/a"
         print(
-            f"| {name} | {run['rps']:,.0f} | {floor['rps']:,.0f} | {share:.2f} | "
+            f"| {name} | {run['rps']:,.0f} | {floor['rps']:,.0f} | {share} | "
             f"{run['p50']:.1f} ms | {run['p99']:.1f} ms | {run['load']:.1f} |"
         )
     print("\n| cache | condition | req/s | of the floor | of warm | p50 | p99 | errors | "
@@ -184,9 +184,11 @@ def report(results: dict, facts: dict, options) -> None:
         for condition, run in runs.items():
             editor = run.get("editor", {})
             stale = f"{editor['stale']} of {editor['checks']}" if editor else ""
+            of_floor = f"{run['rps'] / floor:.2f}" if floor else "n/a"
+            of_warm = f"{run['rps'] / warm:.2f}" if warm else "n/a"
             print(
-                f"| {name} | {condition} | {run['rps']:,.0f} | {run['rps'] / floor:.2f} | "
-                f"{run['rps'] / warm:.2f} | {run['p50']:.1f} ms | {run['p99']:.1f} ms | "
+                f"| {name} | {condition} | {run['rps']:,.0f} | {of_floor} | "
+                f"{of_warm} | {run['p50']:.1f} ms | {run['p99']:.1f} ms | "
                 f"{run['errors']} | {editor.get('edits', '')} | "
                 f"{stale} | {run['load']:.1f} |"
             )
@@ -225,14 +227,16 @@ def main():
     paths_file.write_text("\n".join(paths) + "\n")
     print(f"{len(paths)} pages in the mix; edited article: /news/{slug}/", flush=True)
     without_redis = {key: value for key, value in env.items() if key != "REDIS_URL"}
-    results = {
-        "nothing cached": run_from_nothing(without_redis, paths, options),
-        "Redis": run_config("Redis", env, paths_file, slug, options),
-        "PostgreSQL": run_config("PostgreSQL", without_redis, paths_file, slug, options),
-    }
+    results = {}
+    for name, run in (
+        ("nothing cached", lambda: run_from_nothing(without_redis, paths, options)),
+        ("Redis", lambda: run_config("Redis", env, paths_file, slug, options)),
+        ("PostgreSQL", lambda: run_config("PostgreSQL", without_redis, paths_file, slug, options)),
+    ):
+        results[name] = run()
+        print(json.dumps({name: results[name]}), file=sys.stderr, flush=True)
     facts = page_facts(env)
     report(results, facts, options)
-    print(json.dumps(results), file=sys.stderr)
 
 
 if __name__ == "__main__":
