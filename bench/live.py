@@ -26,8 +26,8 @@ from http.client import HTTPConnection
 
 import django
 
-from bench.mix import DEFAULTS, PYTHON, ROOT, shell, start_server, wrk
-from bench.run import ENVIRONMENT, manage
+from bench.mix import DEFAULTS, PYTHON, ROOT, prepare, shell, start_server, wrk
+from bench.run import ENVIRONMENT
 
 CHECKS_PER_ENTRY = 4
 STORY_QUERY = """
@@ -146,12 +146,7 @@ def main():
         env[name] = os.environ.get(f"BENCH_{name}", default)
     env["BENCH_DATABASE_URL"] = env["DATABASE_URL"]
     if not options.no_prepare:
-        name = env["DATABASE_URL"].rsplit("/", 1)[1]
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name],
-                       capture_output=True, check=False)  # fmt: skip
-        manage("migrate", "--noinput", "-v0", env=env)
-        manage("collectstatic", "--noinput", "-v0", env=env)
-        manage("load_demo", env=env)
+        prepare(env)  # the news day's database, with the demo's live story
     [slug] = shell(STORY_QUERY, env)[-1:]
     print(f"Polling /news/{slug}/live/", flush=True)
     without_redis = {key: value for key, value in env.items() if key != "REDIS_URL"}

@@ -3,27 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Byline
 from live.models import LiveEntry
 from tests.factories import image_file, make_staff
 from tests.html import elements, parse
-from tests.live.factories import make_entry, make_live_story
+from tests.live.factories import make_entry
 
 pytestmark = pytest.mark.django_db
 
 ADD = reverse("admin:live_liveentry_add")
-
-
-@pytest.fixture
-def story():
-    return make_live_story()
-
-
-@pytest.fixture
-def reporter(story):
-    user = make_staff(role="Reporters")
-    Byline.objects.create(article=story.article, author=user.author)
-    return user
 
 
 def form_fields(response) -> set[str]:

@@ -10,22 +10,9 @@ from articles.models import Article, Byline
 from live import services
 from live.models import LiveEntry, LiveStory
 from tests.factories import make_staff
-from tests.live.factories import make_entry, make_live_story
+from tests.live.factories import make_entry
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def story():
-    return make_live_story()
-
-
-@pytest.fixture
-def reporter(story):
-    """A reporter on the live story's byline."""
-    user = make_staff(role="Reporters")
-    Byline.objects.create(article=story.article, author=user.author)
-    return user
 
 
 @pytest.fixture
