@@ -27,6 +27,7 @@ from articles.models import (
 )
 from articles.policy import Action
 from articles.translation_admin import TranslationAdmin
+from images.display import ShowsWhereUsed, viewer
 from images.display import rights_panel as hero_rights
 from website.richtext import sanitize_html
 
@@ -200,7 +201,9 @@ def restored_bylines(request) -> list[dict] | None:
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationAdmin, ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin):
+class ArticleAdmin(
+    ShowsWhereUsed, TranslationAdmin, ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin
+):
     form = ArticleAdminForm
     list_display = [
         "thumbnail",
@@ -480,7 +483,7 @@ class ArticleAdmin(TranslationAdmin, ArticleWorkflowViews, NoDeleteRelated, admi
     @admin.display(description=_("rights"))
     def hero_rights(self, article):
         """The library image's credit, licence, restrictions and expiry, where it is edited."""
-        return hero_rights(article.hero if article.hero_id else None)
+        return hero_rights(article.hero if article.hero_id else None, user=viewer())
 
     @admin.display(description=_("image"))
     def thumbnail(self, article):

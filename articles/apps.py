@@ -7,8 +7,13 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
-        from articles import heroes
+        from articles import heroes, policy
+        from images import display
         from images.models import Image
 
         # A library image's credit or renditions changed: so do the heroes that use it.
         post_save.connect(heroes.library_changed, sender=Image, dispatch_uid="articles.heroes")
+        # "Where used" names only the articles the person may see.
+        display.VIEW_RULES["articles.Article"] = lambda user, article: policy.can(
+            user, policy.Action.VIEW, article
+        )

@@ -110,7 +110,7 @@ class SourceFilter(admin.SimpleListFilter):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(display.ShowsWhereUsed, admin.ModelAdmin):
     form = ImageAdminForm
     view_on_site = False  # readers see an image only in what uses it
     list_display = ["preview", "described", "credit", "licence", "expiry", "created_at"]
@@ -209,7 +209,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("used in"))
     def where_used(self, image):
-        used = display.where_used(image) if image.pk else []
+        used = display.where_used(image, user=display.viewer()) if image.pk else []
         if not used:
             return _("Nothing yet.")
         items = format_html_join(

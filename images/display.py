@@ -1,5 +1,7 @@
 """What the desk shows of a library image: its thumbnail, and its rights at the point of use."""
 
+from contextvars import ContextVar
+
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -22,7 +24,7 @@ def thumbnail(image: Image | None, *, width: int = 64):
     )
 
 
-def rights_panel(image: Image | None, *, today=None):
+def rights_panel(image: Image | None, *, user=None, today=None):
     """Credit, licence, usage restrictions and expiry of the image in use, with a warning."""
     if image is None:
         return ""
@@ -32,22 +34,58 @@ def rights_panel(image: Image | None, *, today=None):
             "image": image,
             "thumbnail": thumbnail(image, width=160),
             "expired": image.is_expired(today or timezone.localdate()),
-            "where_used": where_used(image),
+            "where_used": where_used(image, user=user),
         },
     )
 
 
 MOST_SHOWN = 50
+# The person a change page is being made for (set by ShowsWhereUsed, read by where_used).
+_viewer: ContextVar = ContextVar("images_viewer", default=None)
 
 
-def where_used(image: Image) -> list[tuple[str, str]]:
-    """(name, admin address) of everything using the image, from every model pointing at it."""
+class ShowsWhereUsed:
+    """For a ModelAdmin whose change page says where an image is used: for whom it is made.
+
+    The page is rendered inside, so its read-only fields know the person looking.
+    """
+
+    def changeform_view(self, request, *args, **kwargs):
+        token = _viewer.set(request.user)
+        try:
+            response = super().changeform_view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        finally:
+            _viewer.reset(token)
+        return response
+
+
+def viewer():
+    return _viewer.get()
+
+
+# Who may see what uses an image, by model label: the apps above say (their AppConfig.ready()).
+# A model without a rule is listed to everyone who sees the image.
+VIEW_RULES: dict = {}
+
+
+def may_see(user, item) -> bool:
+    rule = VIEW_RULES.get(item._meta.label)
+    return rule is None or (user is not None and rule(user, item))
+
+
+def where_used(image: Image, *, user=None) -> list[tuple[str, str]]:
+    """(name, admin address) of what uses the image and the person may see, from every model
+    pointing at it."""
     used = []
     for relation in Image._meta.related_objects:
         if not (relation.one_to_many or relation.one_to_one):
             continue
         meta = relation.related_model._meta
         for item in getattr(image, relation.get_accessor_name()).all()[:MOST_SHOWN]:
+            if not may_see(user, item):
+                continue
             try:
                 url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[item.pk])
             except NoReverseMatch:

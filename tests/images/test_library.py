@@ -219,3 +219,16 @@ def test_a_body_upload_of_a_library_file_uses_the_librarys_copy(client, reporter
     page = parse(client.get(reverse("admin:images_image_change", args=[photo.pk])))
     address = element(page, "//div[contains(@class, 'field-body_address')]//input")
     assert address.get("value") == photo.picture.src  # to paste as "Insert via URL"
+
+
+def test_where_used_names_only_what_the_person_may_see(client, reporter):
+    """A reporter is not shown the title of someone else's draft that uses the image."""
+    photo = library_image()
+    others = make_staff(role="Reporters").author
+    make_article(
+        hero=photo, title="Someone else's draft", status="draft", publish_at=None, authors=[others]
+    )
+    make_article(hero=photo, title="A published story")
+    page = parse(client.get(reverse("admin:images_image_change", args=[photo.pk])))
+    used = [link.text for link in elements(page, "//ul[@class='where-used']//a")]
+    assert used == ["A published story"]
