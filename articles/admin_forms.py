@@ -108,7 +108,8 @@ class ArticleAdminForm(KeepsUpload, forms.ModelForm):
     def clean_new_tags(self):
         """The typed names, cleaned; any not yet a tag needs the right to add tags."""
         names = services.tag_names(self.cleaned_data.get("new_tags", ""))
-        missing = [name for name in names if services.tag_named(name) is None]
+        language = self.cleaned_data.get("language") or self.instance.language
+        missing = [name for name in names if services.tag_named(name, language) is None]
         if missing and not (self.user and self.user.has_perm("articles.add_tag")):
             raise forms.ValidationError(
                 _("You may not create tags: ask an editor to add %(names)s."),

@@ -280,12 +280,21 @@ def tag_names(text: str) -> list[str]:
     return list(names.values())
 
 
-def tag_named(name: str) -> Tag | None:
-    """The tag a typed name means: the same name in any case, or the same slug."""
-    return (
-        Tag.objects.filter(name__iexact=name).first()
-        or Tag.objects.filter(slug=slugify(name)).first()
-    )
+def tag_named(name: str, language: str | None = None) -> Tag | None:
+    """The tag a typed name means in the article's edition: the same name in any case, or the
+    same slug."""
+    tags = Tag.objects.in_edition(language)
+    slug = slugify(name)
+    return tags.filter(name__iexact=name).first() or (slug and tags.filter(slug=slug).first())
+
+
+def _free_tag_slug(name: str, language: str) -> str:
+    """An address for a new tag: its name as ASCII, or (a Ukrainian name) "tag-" and a number."""
+    base = slugify(name)[:90] or "tag"
+    slug, number = base, 2
+    while Tag.objects.filter(language=language, slug=slug).exists() or slug == "tag":
+        slug, number = f"{base}-{number}", number + 1
+    return slug
 
 
 @transaction.atomic
@@ -293,11 +302,13 @@ def tags_add_by_name(*, article: Article, names: list[str], by: AbstractBaseUser
     """Put the named tags on the article, creating those that do not exist yet."""
     tags = []
     for name in names:
-        tag = tag_named(name)
+        tag = tag_named(name, article.language)
         if tag is None:
             if not by.has_perm("articles.add_tag"):
                 raise PermissionDenied(_("You may not create tags."))
-            tag = Tag.objects.create(name=name, slug=slugify(name)[:100])
+            tag = Tag.objects.create(
+                name=name, slug=_free_tag_slug(name, article.language), language=article.language
+            )
         tags.append(tag)
     article.tags.add(*tags)
     return tags

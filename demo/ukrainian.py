@@ -7,12 +7,14 @@ given its Ukrainian text, a translator on the byline, and published after the or
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article, Byline, Section, Tag
 from articles.translations import translation_create
 from authors.models import Author, AuthorBio
 from demo import content as demo
+from pages.models import Page
 
 LANGUAGE = "uk"
 
@@ -194,6 +196,33 @@ BIOS = [
     ),
 ]
 
+# The site pages in Ukrainian: (slug, title, description, body).
+PAGES = [
+    (
+        "pro-nas",
+        "Про нас",
+        "Хто ми, як працюємо і хто нас фінансує.",
+        "<p>{site} — незалежна редакція, яка пише про Україну, війну та її наслідки для Європи "
+        "і світу, англійською та українською мовами.</p>"
+        "<h2>Як ми працюємо</h2>"
+        "<p>Наші репортери працюють у Києві та прифронтових регіонах. Кожен матеріал перед "
+        "публікацією перевіряє редактор, а коли ми помиляємося, ми виправляємо помилку й "
+        "повідомляємо про це під матеріалом.</p>"
+        "<h2>Хто нас фінансує</h2>"
+        "<p>Більшість нашої роботи оплачують читачі своїм членством. Рекламодавці й донори "
+        "не впливають на те, що ми публікуємо.</p>",
+    ),
+    (
+        "kontakty",
+        "Контакти",
+        "Як зв’язатися з редакцією, надіслати підказку чи попросити виправлення.",
+        "<p>Редакція читає кожне повідомлення. Щоб попросити виправлення, напишіть редакторам, "
+        "назвіть матеріал і те, що в ньому не так.</p>"
+        "<ul><li>Редактори: editors@example.org</li><li>Підказки: tips@example.org</li>"
+        "<li>Партнерство: partners@example.org</li></ul>",
+    ),
+]
+
 HERO_FIELDS = ["hero_image", "hero_width", "hero_height", "hero_renditions"]
 # The demo pictures' alt text and credit (demo/images.py), in Ukrainian.
 ALT_TEXTS = {
@@ -223,6 +252,7 @@ def load_ukrainian_edition(*, now=None) -> int:
     sections = _sections()
     tags = _tags()
     _bios()
+    _pages()
     created = _seed_translation(tags)
     created += _only_in_ukrainian(sections, tags, now=now)
     return created
@@ -263,6 +293,21 @@ def _bios() -> None:
                 language=LANGUAGE,
                 defaults={"name": name, "role": role, "short_bio": short_bio, "bio": bio},
             )
+
+
+def _pages() -> None:
+    for position, (slug, title, description, body) in enumerate(PAGES):
+        Page.objects.get_or_create(
+            language=LANGUAGE,
+            slug=slug,
+            defaults={
+                "title": title,
+                "seo_description": description,
+                "body": body.format(site=settings.SITE_NAME),
+                "is_published": True,
+                "footer_position": position,
+            },
+        )
 
 
 def _seed_translation(tags) -> int:

@@ -1,8 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from website import editions
 from website.fields import RichTextField
 
 
@@ -10,8 +12,13 @@ class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def in_edition(self):
+        """The pages of the edition being rendered."""
+        return self.filter(language=editions.current())
+
     def in_footer(self):
-        return self.published().filter(show_in_footer=True).order_by("footer_position", "title")
+        pages = self.published().in_edition().filter(show_in_footer=True)
+        return pages.order_by("footer_position", "title")
 
 
 class Page(models.Model):
@@ -21,8 +28,14 @@ class Page(models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=100,
-        unique=True,
         help_text=_("The page's address: a slug of “about” gives /about/."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=editions.choices,
+        default=editions.default,
+        help_text=_("The edition that shows it: English at /about/, Ukrainian at /uk/…/."),
     )
     body = RichTextField(_("body"), blank=True)
     seo_title = models.CharField(
@@ -50,12 +63,16 @@ class Page(models.Model):
         verbose_name = _("site page")
         verbose_name_plural = _("site pages")
         ordering = ["footer_position", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="page_slug_per_language"),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("pages:page", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("pages:page", kwargs={"slug": self.slug})
 
     def clean(self):
         # A page may not take an address the site already answers, such as /search/.

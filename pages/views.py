@@ -8,7 +8,7 @@ from website.metadata import canonical_for, site_meta
 
 
 def page(request, slug):
-    page = get_object_or_404(Page.objects.published(), slug=slug)
+    page = get_object_or_404(Page.objects.published().in_edition(), slug=slug)
     shows_exactly(page)
     description = page.seo_description or Truncator(strip_tags(page.body)).words(30)
     meta = site_meta(

@@ -6,6 +6,7 @@ Safe to run twice: what exists is left as it is, so a second run adds nothing.
 import sys
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -63,7 +64,9 @@ class Command(BaseCommand):
             sections = self.load_sections()
             authors = self.load_authors()
             tags = {
-                name: Tag.objects.get_or_create(name=name, slug=slugify(name))[0]
+                name: Tag.objects.in_edition(settings.LANGUAGE_CODE).get_or_create(
+                    name=name, slug=slugify(name)
+                )[0]
                 for name in demo.TAGS
             }
             created = self.load_articles(sections, authors, tags)
@@ -106,7 +109,7 @@ class Command(BaseCommand):
     def load_sections(self):
         sections = {}
         for position, (name, slug, description) in enumerate(demo.SECTIONS):
-            sections[slug], _ = Section.objects.get_or_create(
+            sections[slug], _ = Section.objects.in_edition(settings.LANGUAGE_CODE).get_or_create(
                 slug=slug, defaults={"name": name, "description": description, "position": position}
             )
         return sections
