@@ -27,13 +27,7 @@ LEMMA_CONFIG = "simple"
 
 
 def language_field():
-    return models.CharField(
-        _("language"),
-        max_length=10,
-        choices=editions.choices,
-        default=editions.default,
-        db_index=True,
-    )
+    return editions.language_field(db_index=True)
 
 
 def translation_of_field(model: str):

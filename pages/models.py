@@ -30,11 +30,7 @@ class Page(models.Model):
         max_length=100,
         help_text=_("The page's address: a slug of “about” gives /about/."),
     )
-    language = models.CharField(
-        _("language"),
-        max_length=10,
-        choices=editions.choices,
-        default=editions.default,
+    language = editions.language_field(
         help_text=_("The edition that shows it: English at /about/, Ukrainian at /uk/…/."),
     )
     body = RichTextField(_("body"), blank=True)

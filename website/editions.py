@@ -24,6 +24,15 @@ def choices() -> list[tuple[str, str]]:
     return [(code, names.get(code, code)) for code in settings.EDITIONS]
 
 
+def language_field(**options):
+    """The language of content (articles, sections, tags, site pages): one of the editions."""
+    from django.db import models
+
+    return models.CharField(
+        _("language"), max_length=10, choices=choices, default=default, **options
+    )
+
+
 def default() -> str:
     return settings.LANGUAGE_CODE
 
