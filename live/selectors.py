@@ -11,9 +11,9 @@ ENTRIES_PER_PAGE = 20
 
 
 def live_story_pk(*, slug: str) -> int | None:
-    """The pk of the live story at this published article's address, or None: one row found
-    through the article's slug index, for every article page."""
-    published = Article.objects.published().filter(slug=slug)
+    """The pk of the live story at this published article's address in the edition being
+    rendered, or None: one row found through the article's slug index, for every article page."""
+    published = Article.objects.published().in_edition().filter(slug=slug)
     return LiveStory.objects.filter(article__in=published).values_list("pk", flat=True).first()
 
 

@@ -160,3 +160,9 @@ def test_a_plain_article_is_served_as_before(client):
     page = parse(client.get(article.get_absolute_url()))
     assert text(element(page, "//h1")) == "A plain story"
     assert elements(page, "//*[@data-live-poll]") == []
+
+
+def test_a_live_story_is_in_its_own_edition_only(client, story):
+    """An English live story has no page under /uk/, as an English article has none."""
+    assert client.get(story.article.get_absolute_url()).status_code == 200
+    assert client.get(f"/uk{story.article.get_absolute_url()}").status_code == 404
