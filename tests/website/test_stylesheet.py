@@ -21,6 +21,6 @@ def test_the_inline_stylesheet_points_at_collected_files_that_are_served(demo_ne
         assert fonts, "the @font-face rules are in the page"
         for target in targets:
             assert re.fullmatch(r"/static/\S+\.[0-9a-f]{12}\.\w+", target), target
-            assert server.get(target)[0] == 200, target
+            assert server.request("HEAD", target)[0] == 200, target
     finally:
         server.stop()
