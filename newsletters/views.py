@@ -10,7 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from caching.dependencies import shows_exactly
+from caching import keys
+from caching.dependencies import shows, shows_exactly
 from newsletters import ratelimits, services, tasks, tokens
 from newsletters.emails import IssueEmail, issue_stories
 from newsletters.forms import SignupForm, SubscriptionsForm
@@ -149,10 +150,12 @@ def issue(request, slug, date):
 
 
 def render_issue_page(request, found: Issue, *, preview=False):
+    stories = issue_stories(found)
+    shows(*(keys.shown(story["article"]) for story in stories))  # their headlines, pictures
     context = {
         "issue": found,
         "newsletter": found.newsletter,
-        "stories": issue_stories(found),
+        "stories": stories,
         "preview": preview,
     }
     return render(request, "newsletters/issue.html", context)

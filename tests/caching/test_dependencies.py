@@ -258,3 +258,26 @@ def test_an_app_watches_its_own_model_with_watch(client, monkeypatch):
         post_save.disconnect(dispatch_uid=f"shown-save-{label}", sender=HourlyViews)
         post_delete.disconnect(dispatch_uid=f"shown-delete-{label}", sender=HourlyViews)
         pre_save.disconnect(dispatch_uid=f"listed-{label}", sender=HourlyViews)
+
+
+def test_a_sent_issue_shows_in_its_cached_archive_and_its_stories_headlines_follow(
+    client, frozen, settings
+):
+    """An issue sent: its newsletter's archive at once. A story's new headline: the issue's
+    page after the lag (it lists the story)."""
+    from newsletters.models import Issue
+    from tests.factories import make_issue
+
+    story = make_article(title="Old headline")
+    issue = make_issue(articles=[story], subject="Morning issue")
+    archive = f"/newsletters/{issue.newsletter.slug}/"
+    assert b"Morning issue" not in client.get(archive).content
+    issue.status = Issue.Status.SENT
+    issue.save()
+    assert b"Morning issue" in client.get(archive).content
+    page = f"{archive}{issue.date.isoformat()}/"
+    assert b"Old headline" in client.get(page).content
+    story.title = "New headline"
+    story.save()
+    past_the_lag(frozen, settings)
+    assert b"New headline" in client.get(page).content
