@@ -16,9 +16,11 @@ KYIV = ZoneInfo("Europe/Kyiv")
 
 
 def test_demo_items_have_their_own_standfirsts_pictures_and_dates():
-    """Each standfirst is the item's own, each picture differs, the seed is from 1 July 2024."""
+    """Each standfirst is the item's own, each picture of the English edition differs (the
+    Ukrainian one reuses library pictures, a translation its original's), the seed is from
+    1 July 2024."""
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    items = list(Article.objects.all())
+    items = list(Article.objects.filter(language="en"))
     standfirsts = [item.standfirst for item in items if item.standfirst]
     assert len(standfirsts) == len(set(standfirsts)) >= 40
     for item in items:
