@@ -23,6 +23,7 @@ class PageAdmin(admin.ModelAdmin):
         if db_field.name == "language":
             field.required = False  # left out: the first edition's, as the model says
         return field
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "body", "is_published"]}),
         ("Footer", {"fields": ["show_in_footer", "footer_position"]}),
