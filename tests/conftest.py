@@ -1,10 +1,13 @@
+import os
 import re
+import shutil
 
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
 from caching import local_copies
+from tests import nu_checker
 from tests.services import PrivatePostgres, PrivateRedis, manage, production_environment
 
 
@@ -106,3 +109,22 @@ def demo_newsroom(private_postgres, collected_static, tmp_path_factory):
     output = manage("load_demo", env=env)
     logins = dict(re.findall(r"Demo login \(local use only\): (\w+) / (\S+)", output))
     return env, logins
+
+
+@pytest.fixture
+def nu_check():
+    """nu_checker.problems, when Java and the checker are installed (under CI they must be)."""
+    missing = [
+        what
+        for what, there in [
+            ("Java", shutil.which("java")),
+            ("vnu.jar", nu_checker.VNU_JAR.exists()),
+        ]
+        if not there
+    ]
+    if missing:
+        reason = f"the Nu HTML Checker needs {' and '.join(missing)} (npm ci installs vnu.jar)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return nu_checker.problems
