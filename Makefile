@@ -57,7 +57,7 @@ test: $(BIN)/django-admin
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=1 $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_DEBUG=1 $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+	DJANGO_DEBUG=1 $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --durations=25
 
 # Production server: debug off, static collected, gunicorn. Needs DJANGO_SECRET_KEY.
 serve: $(BIN)/django-admin

@@ -26,7 +26,8 @@ def large_newsroom():
         authors=[*newsroom.authors, *(make_author() for _ in range(3))],
         tags=[*newsroom.tags, *(make_tag() for _ in range(9))],
         hero_images=[
-            (a.hero_image.name, a.hero_width, a.hero_height, a.hero_renditions) for a in with_hero
+            (a.hero_id, a.hero_image.name, a.hero_width, a.hero_height, a.hero_renditions)
+            for a in with_hero
         ],
     )
     return newsroom

@@ -50,7 +50,7 @@ def test_feed_and_sitemap_links_resolve_from_the_page_head(transactional_db, liv
     sitemaps = [
         line.split(": ", 1)[1] for line in robots.splitlines() if line.startswith("Sitemap:")
     ]
-    assert len(sitemaps) == 2
+    assert len(sitemaps) == 3  # the sitemap index and each edition's news sitemap
     for url in sitemaps:
         # The configured SITE_URL may differ from the test server's address; the path is what counts.
         path = url.split("/", 3)[3]
