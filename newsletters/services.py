@@ -113,10 +113,11 @@ def delete(subscriber: Subscriber) -> None:
 
 
 def top_stories(newsletter: Newsletter, *, now: datetime) -> list[Article]:
-    """The last day's published stories, the newest few of each section, sections in order."""
+    """The last day's published stories in the newsletter's language, the newest few of each
+    section, sections in order."""
     stories = (
         Article.objects.published(now)
-        .filter(publish_at__gt=now - timedelta(days=1))
+        .filter(publish_at__gt=now - timedelta(days=1), language=newsletter.language)
         .select_related("section")
         .order_by("section__position", "section__name", "-publish_at")
     )

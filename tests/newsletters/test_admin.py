@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from newsletters import services
 from newsletters.models import Issue, IssueItem
 from tests.articles.change_form import form_fields
 from tests.factories import (
@@ -69,6 +70,21 @@ def test_composing_gathers_todays_published_top_stories_by_section(client, edito
     assert response.status_code == 200
     issue = Issue.objects.get()
     assert [item.article for item in issue.items.all()] == [c, b, a]
+
+
+def test_an_issue_gathers_only_stories_in_its_newsletters_language():
+    """An English newsletter takes the English edition's stories, a Ukrainian one the Ukrainian's."""
+    now = timezone.now()
+    english = make_article(publish_at=now - timedelta(hours=1))
+    ukrainian = make_article(
+        language="uk", section=make_section(language="uk"), publish_at=now - timedelta(hours=1)
+    )
+    for newsletter, story in [
+        (make_newsletter(), english),
+        (make_newsletter(language="uk"), ukrainian),
+    ]:
+        issue = services.compose_issue(newsletter=newsletter, now=now)
+        assert [item.article for item in issue.items.all()] == [story]
 
 
 def test_the_editor_reorders_stories_and_edits_the_introduction(client, editor):
