@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from website import dates, stylesheet
+from website import dates
 from website.pagination import first_page_url
 from website.structured_data import iso_datetime
 
@@ -54,9 +54,3 @@ def when(value, style="exact"):
     text = dates.label(value, with_time=style != "date")
     relative = mark_safe(" data-relative") if style == "relative" else ""
     return format_html('<time datetime="{}"{}>{}</time>', iso_datetime(value), relative, text)
-
-
-@register.simple_tag
-def site_stylesheet():
-    """The site's stylesheet as a <style> element (website/stylesheet.py says why)."""
-    return mark_safe(f"<style>{stylesheet.text()}</style>")  # noqa: S308 (our own static file)
