@@ -116,6 +116,7 @@ def poll(request, slug):
     shows_exactly(story.article)  # a new entry drops its story's tag: the next poll has it
     with exact():
         html = joined(pieces.entry_pieces(story, [*rows["pinned"], *rows["entries"]]))
-    response = render(request, "live/updates.html", {"story": story, "entries": html})
+    context = {"story": story, "entries": html, "more": rows["more"]}
+    response = render(request, "live/updates.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -49,6 +49,7 @@
   };
   let pending = [];
   let stopped = false;
+  document.documentElement.style.overflowAnchor = "none";  // keepPlace() does it
 
   function label(count) {
     return count === 1 ? words.one : words.many.replace("%s", String(count));
@@ -58,20 +59,61 @@
     return document.getElementById("entry-" + id);
   }
 
+  // Where a poll's entry stands in the order the page lists them: newest first.
+  function isNewer(entry, than) {
+    const a = Number(entry.dataset.published), b = Number(than.dataset.published);
+    return a !== b ? a > b : Number(entry.dataset.entry) > Number(than.dataset.entry);
+  }
+
+  // The reader's place: the first entry at or below the top of the window that this poll
+  // leaves as it is. After the changes the page scrolls by what moved it, in every browser
+  // (the browsers' own scroll anchoring is off on this page, so it is not done twice).
+  function place(changing) {
+    const entries = story.querySelectorAll("[data-entry]");
+    for (const entry of entries) {
+      if (changing.has(entry)) continue;
+      const top = entry.getBoundingClientRect().top;
+      if (top >= 0) return { node: entry, top: top };
+    }
+    return null;
+  }
+
+  function keepPlace(held) {
+    if (!held || !held.node.isConnected) return;
+    const moved = held.node.getBoundingClientRect().top - held.top;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+  }
+
   function apply(page) {
     const updates = page.getElementById("live-updates");
     if (!updates) return;
+    const polled = Array.from(updates.querySelectorAll("[data-entry]"));
+    const ids = new Set(polled.map(function (entry) { return entry.dataset.entry; }));
+    const listed = polled.filter(function (entry) {
+      return !entry.classList.contains("live-entry--pinned");
+    });
+    const oldest = listed[listed.length - 1];
+    const complete = updates.dataset.more !== "true";
+    const changing = new Map();  // entry on the page -> its new version, or null: deleted
+
+    story.querySelectorAll("[data-entry]").forEach(function (shown) {
+      if (ids.has(shown.dataset.entry)) return;
+      // Not in the newest entries: deleted, unless it is older than all of them (Show More).
+      const pinned = shown.classList.contains("live-entry--pinned");
+      if (pinned || complete || !oldest || !isNewer(oldest, shown)) changing.set(shown, null);
+    });
+    const before = pending.length;
+    pending = pending.filter(function (entry) { return ids.has(entry.dataset.entry); });
+
     const fresh = [];
-    updates.querySelectorAll("[data-entry]").forEach(function (entry) {
+    polled.forEach(function (entry) {
       const id = entry.dataset.entry;
       const shown = onPage(id);
       const waiting = pending.findIndex(function (item) { return item.dataset.entry === id; });
       if (shown) {
-        // An edit or a correction: replaced where it stands (it keeps its height roughly).
+        // An edit, a pin or a correction: replaced where it stands.
         if (shown.dataset.version !== entry.dataset.version) {
-          const edited = document.adoptNode(entry);
-          shown.replaceWith(edited);
-          edited.querySelectorAll("[data-post-frame]").forEach(addLoadButton);
+          changing.set(shown, document.adoptNode(entry));
         }
       } else if (waiting >= 0) {
         pending[waiting] = document.adoptNode(entry);
@@ -79,11 +121,23 @@
         fresh.push(document.adoptNode(entry));
       }
     });
-    if (fresh.length) {
+
+    const held = place(changing);
+    changing.forEach(function (edited, shown) {
+      if (edited === null) {
+        shown.remove();
+        return;
+      }
+      shown.replaceWith(edited);
+      edited.querySelectorAll("[data-post-frame]").forEach(addLoadButton);
+    });
+    keepPlace(held);
+
+    if (fresh.length || pending.length !== before) {
       pending = fresh.concat(pending);
       control.textContent = label(pending.length);
-      control.hidden = false;
-      status.textContent = label(pending.length);
+      control.hidden = pending.length === 0;
+      status.textContent = pending.length ? label(pending.length) : "";
     }
     if (updates.dataset.state !== "live") {
       stopped = true;

@@ -44,3 +44,57 @@ def test_new_entries_appear_without_a_reload_and_the_place_is_kept(page, live_se
     expect(page.locator("#live-status")).to_have_text(
         "This live coverage has ended.", timeout=15_000
     )
+
+
+@override_settings(LIVE_POLL_SECONDS=1)
+def test_edits_and_deletions_reach_the_open_page_in_place(page, live_server, story):
+    """At the next poll a deleted entry is gone and an edited one (text, headline, pin, a
+    correction) replaced where it stands, with no reload, while the reader's place holds."""
+    editor = make_staff(role="Editors")
+    entries = list(story.entries.order_by("-published_at"))
+    anchors = [entry.anchor for entry in entries]  # a deleted entry has no pk
+    page.goto(live_server.url + story.article.get_absolute_url())
+    reading = page.locator(f"#{entries[6].anchor}")
+    page.evaluate(f"document.getElementById('{entries[6].anchor}').scrollIntoView()")
+    page.evaluate("window.scrollBy(0, -100)")
+    before = reading.bounding_box()["y"]
+    page.evaluate("window.liveMarker = true")  # gone if the page reloads
+
+    services.entry_delete(entry=entries[1], by=editor)
+    services.entry_edit(
+        entry=entries[2], by=editor, headline="Rewritten", body="<p>Shorter now.</p>"
+    )
+    services.entry_correct(entry=entries[3], by=editor, text="The count was 12, not 21.")
+    services.entry_pin(entry=entries[4], by=editor)
+
+    expect(page.locator(f"#{anchors[1]}")).to_have_count(0, timeout=15_000)
+    edited = page.locator(f"#{entries[2].anchor}")
+    expect(edited.locator(".live-entry__headline")).to_have_text("Rewritten")
+    expect(edited.locator(".live-entry__updated")).to_be_visible()
+    expect(page.locator(f"#{entries[3].anchor} .live-entry__correction")).to_contain_text(
+        "The count was 12, not 21."
+    )
+    expect(page.locator(f"#{entries[4].anchor} .label--pinned")).to_have_text("Pinned")
+    # In place: the order of the others is as it was, and nothing waits behind the button.
+    ids = page.locator("#live-entries > [data-entry]").evaluate_all(
+        "nodes => nodes.map(node => node.id)"
+    )
+    assert ids[:5] == [anchors[0], *anchors[2:6]]
+    expect(page.locator("#live-new")).to_be_hidden()
+    assert abs(reading.bounding_box()["y"] - before) < 1
+    assert page.evaluate("window.liveMarker") is True
+
+    services.entry_pin(entry=entries[4], by=editor, pinned=False)
+    expect(page.locator(f"#{entries[4].anchor} .label--pinned")).to_have_count(0, timeout=15_000)
+    assert abs(reading.bounding_box()["y"] - before) < 1
+
+
+@override_settings(LIVE_POLL_SECONDS=1)
+def test_a_new_entry_deleted_before_it_is_shown_is_not_counted(page, live_server, story):
+    """An entry waiting behind "1 new update" and deleted meanwhile: the button goes away."""
+    page.goto(live_server.url + story.article.get_absolute_url())
+    entry = make_entry(story, minutes_ago=0, headline="Posted by mistake")
+    expect(page.locator("#live-new")).to_have_text("1 new update", timeout=15_000)
+    services.entry_delete(entry=entry, by=make_staff(role="Editors"))
+    expect(page.locator("#live-new")).to_be_hidden(timeout=15_000)
+    expect(page.locator("#live-status")).to_have_text("")
