@@ -21,15 +21,23 @@ UNSUBSCRIBE_PLACEHOLDER = "NEWSLETTER-UNSUBSCRIBE-URL"
 MAILTO_PLACEHOLDER = "NEWSLETTER-UNSUBSCRIBE-TOKEN"
 
 
-def manage_url(subscriber) -> str:
-    return absolute_url(
-        reverse("newsletters:manage", kwargs={"token": tokens.manage_token(subscriber)})
-    )
+def subscriber_page_url(name: str, token: str, language: str) -> str:
+    """A subscriber's page in the edition of the newsletter that sends the link.
+
+    The page's address says its language, as every reader page's does: a Ukrainian
+    newsletter's links open /uk/newsletters/subscriber/…, in Ukrainian.
+    """
+    with translation.override(language):
+        return absolute_url(reverse(f"newsletters:{name}", kwargs={"token": token}))
+
+
+def manage_url(subscriber, language: str) -> str:
+    return subscriber_page_url("manage", tokens.manage_token(subscriber), language)
 
 
 def unsubscribe_url(subscriber, newsletter) -> str:
     token = tokens.unsubscribe_token(subscriber, newsletter)
-    return absolute_url(reverse("newsletters:unsubscribe", kwargs={"token": token}))
+    return subscriber_page_url("unsubscribe", token, newsletter.language)
 
 
 def issue_stories(issue) -> list[dict]:
@@ -77,7 +85,7 @@ class IssueEmail:
         """The recipient's own signed links, by the placeholder each replaces."""
         newsletter = self.issue.newsletter
         return {
-            MANAGE_PLACEHOLDER: manage_url(subscriber),
+            MANAGE_PLACEHOLDER: manage_url(subscriber, newsletter.language),
             UNSUBSCRIBE_PLACEHOLDER: unsubscribe_url(subscriber, newsletter),
             MAILTO_PLACEHOLDER: tokens.unsubscribe_token(subscriber, newsletter),
         }
@@ -169,8 +177,8 @@ def confirmation_message(subscriber, newsletters, *, already_subscribed: bool):
         "newsletters": newsletters,
         "names": ", ".join(newsletter.name for newsletter in newsletters),
         "already_subscribed": already_subscribed,
-        "confirm_url": absolute_url(reverse("newsletters:confirm", kwargs={"token": confirm})),
-        "manage_url": manage_url(subscriber),
+        "confirm_url": subscriber_page_url("confirm", confirm, language),
+        "manage_url": manage_url(subscriber, language),
     }
     with translation.override(language):
         subject = render_to_string("newsletters/email/confirm_subject.txt", context).strip()

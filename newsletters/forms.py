@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from newsletters.models import Newsletter
+from website import editions
 
 
 class SignupForm(forms.Form):
@@ -17,7 +18,9 @@ class SignupForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        public = self.fields["newsletters"].queryset
+        # Each edition offers its own newsletters, as its sign-up box does.
+        public = self.fields["newsletters"].queryset.filter(language=editions.current())
+        self.fields["newsletters"].queryset = public
         if len(public) == 1 and not self.is_bound:
             self.initial.setdefault("newsletters", list(public))
 

@@ -7,7 +7,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Section, Tag
@@ -80,7 +80,9 @@ class Newsletter(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("newsletters:archive", kwargs={"slug": self.slug})
+        # The archive is in the newsletter's edition: a Ukrainian one's under /uk/.
+        with translation.override(self.language):
+            return reverse("newsletters:archive", kwargs={"slug": self.slug})
 
     @property
     def sender(self) -> str:
@@ -191,9 +193,10 @@ class Issue(models.Model):
         return f"{self.newsletter} · {self.date:%Y-%m-%d}"
 
     def get_absolute_url(self):
-        return reverse(
-            "newsletters:issue", kwargs={"slug": self.newsletter.slug, "date": self.date}
-        )
+        with translation.override(self.newsletter.language):
+            return reverse(
+                "newsletters:issue", kwargs={"slug": self.newsletter.slug, "date": self.date}
+            )
 
     @property
     def is_editable(self) -> bool:

@@ -16,6 +16,7 @@ from newsletters import ratelimits, services, tasks, tokens
 from newsletters.emails import IssueEmail, issue_stories
 from newsletters.forms import SignupForm, SubscriptionsForm
 from newsletters.models import Issue, Newsletter, Subscriber
+from website import editions
 from website.logins import client_address
 
 
@@ -132,7 +133,7 @@ def unsubscribe(request, token):
 
 
 def archive(request, slug):
-    newsletter = get_object_or_404(Newsletter, slug=slug)
+    newsletter = get_object_or_404(Newsletter, slug=slug, language=editions.current())
     shows_exactly(newsletter)
     issues = newsletter.issues.filter(status=Issue.Status.SENT)
     return render(request, "newsletters/archive.html", {"newsletter": newsletter, "issues": issues})
@@ -142,6 +143,7 @@ def issue(request, slug, date):
     found = get_object_or_404(
         Issue.objects.select_related("newsletter"),
         newsletter__slug=slug,
+        newsletter__language=editions.current(),
         date=date,
         status=Issue.Status.SENT,
     )

@@ -160,7 +160,15 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 EDITOR_PATHS = (f"/{ADMIN_URL}", "/ckeditor5/")
 # Never served from the page cache, sent as private, no-store, and kept out of robots.txt.
 # A subscriber's own pages (newsletters) show their address: never cached, never indexed.
-PRIVATE_PATHS = (*EDITOR_PATHS, "/preview/", "/newsletters/subscriber/")
+# Reader addresses exist in every edition (/uk/preview/…), and so do these.
+PRIVATE_PATHS = (
+    *EDITOR_PATHS,
+    *(
+        f"/{prefix}{path}"
+        for prefix in ["", *(f"{code}/" for code in EDITIONS[1:])]
+        for path in ("preview/", "newsletters/subscriber/")
+    ),
+)
 
 # --- Caching ----------------------------------------------------------------------------
 

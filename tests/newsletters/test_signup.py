@@ -127,7 +127,7 @@ def test_the_subscriber_page_changes_newsletters_exports_and_deletes(settings, s
     subscriber = make_subscriber(newsletters=[daily], email="reader@example.org")
     from newsletters.emails import manage_url
 
-    path = manage_url(subscriber).removeprefix("http://127.0.0.1:8000")
+    path = manage_url(subscriber, "en").removeprefix("http://127.0.0.1:8000")
     client = Client(enforce_csrf_checks=True)
     page = client.get(path)
     assert "private" in page["Cache-Control"]
