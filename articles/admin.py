@@ -27,8 +27,7 @@ from articles.models import (
 )
 from articles.policy import Action
 from articles.translation_admin import TranslationAdmin
-from images.display import ShowsWhereUsed, viewer
-from images.display import rights_panel as hero_rights
+from images.choosers import ChoosesLibraryImage, chooser_fields
 from website.richtext import sanitize_html
 
 
@@ -189,7 +188,7 @@ class StateFilter(admin.SimpleListFilter):
 # What the form adds to the content's groups: typed tags and a kept hero image.
 FORM_ONLY_FIELDS = {
     CONTENT_FIELDSETS[1][0]: ["new_tags"],
-    CONTENT_FIELDSETS[2][0]: ["hero_image_pending"],
+    CONTENT_FIELDSETS[2][0]: chooser_fields(ArticleAdminForm),
 }
 BODY_AS_READ = {"body": "body_as_read"}
 
@@ -202,7 +201,11 @@ def restored_bylines(request) -> list[dict] | None:
 
 @admin.register(Article)
 class ArticleAdmin(
-    ShowsWhereUsed, TranslationAdmin, ArticleWorkflowViews, NoDeleteRelated, admin.ModelAdmin
+    ChoosesLibraryImage,
+    TranslationAdmin,
+    ArticleWorkflowViews,
+    NoDeleteRelated,
+    admin.ModelAdmin,
 ):
     form = ArticleAdminForm
     list_display = [
@@ -230,7 +233,7 @@ class ArticleAdmin(
     ordering = ["-updated_at", "-id"]
     search_fields = ["title", "standfirst", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["tags", "hero"]
+    autocomplete_fields = ["tags"]
     date_hierarchy = "publish_at"
     inlines = [BylineInline, CorrectionInline]
 
@@ -246,7 +249,6 @@ class ArticleAdmin(
         "updated_at",
         "word_count",
         "reading_time",
-        "hero_rights",
     ]
     fieldsets = [
         *CONTENT_FIELDSETS,
@@ -267,13 +269,7 @@ class ArticleAdmin(
             for name, options in fieldsets
         ]
         hero_name, hero = fieldsets[2]
-        hero_fields = list(hero["fields"])
-        if obj is not None and obj.hero_id:
-            # The library image's rights, under the choice of image.
-            hero_fields.insert(hero_fields.index("hero") + 1, "hero_rights")
-        if request.method == "POST":
-            # Only a submit can choose an expired image, and then the form asks for this.
-            hero_fields.insert(hero_fields.index("hero") + 1, "use_expired_hero")
+        hero_fields = self.chooser_fieldset_fields(request, obj, hero["fields"])
         fieldsets[2] = (hero_name, {**hero, "fields": hero_fields})
         if obj is None:
             # Nothing is published or measured yet: the add page shows only the content.
@@ -395,13 +391,6 @@ class ArticleAdmin(
         old_slug = form.initial.get("slug", "") if change else ""
         heroes.attach(obj, user=request.user)
         super().save_model(request, obj, form, change)
-        form.discard_kept_upload()
-        if form.reused_hero is not None:
-            messages.info(
-                request,
-                _("This image file was in the library already; the article uses it: %(image)s.")
-                % {"image": form.reused_hero},
-            )
         if change:
             services.slug_change_record(article=obj, old_slug=old_slug)
 
@@ -479,11 +468,6 @@ class ArticleAdmin(
     def body_as_read(self, article):
         """The body's HTML as readers get it (sanitised), for the read-only view."""
         return mark_safe(sanitize_html(article.body))  # noqa: S308 (cleaned by the allowlist)
-
-    @admin.display(description=_("rights"))
-    def hero_rights(self, article):
-        """The library image's credit, licence, restrictions and expiry, where it is edited."""
-        return hero_rights(article.hero if article.hero_id else None, user=viewer())
 
     @admin.display(description=_("image"))
     def thumbnail(self, article):

@@ -11,20 +11,26 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles import revisions, services
 from articles.models import CONTENT_FIELDS, Article
 from articles.policy import Action
-from images import services as library
-from images.forms import KeepsUpload, is_new_upload
+from images.choosers import chooser_form
 from website import editions
 
 WORKFLOW_BUTTON = "_workflow"
 
 
-class ArticleAdminForm(KeepsUpload, forms.ModelForm):
+# The hero is a library image; a file uploaded here goes into the library (images.choosers).
+HeroChooserForm = chooser_form(
+    "hero",
+    upload="hero_image",
+    details={"alt_text": "hero_alt", "caption": "hero_caption"},
+)
+
+
+class ArticleAdminForm(HeroChooserForm, forms.ModelForm):
     edited_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     workflow_note = forms.CharField(
         label=_("Note"),
@@ -43,14 +49,6 @@ class ArticleAdminForm(KeepsUpload, forms.ModelForm):
         max_length=1000,
         widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
         help_text=_("Tags not in the list yet, separated by commas; they are created on save."),
-    )
-    # The signed name of a hero image kept from a submit that came back with an error.
-    hero_image_pending = forms.CharField(widget=forms.HiddenInput, required=False)
-    kept_upload = ("hero_image", "hero_image_pending")
-    use_expired_hero = forms.BooleanField(
-        label=_("Use it although its licence has expired"),
-        required=False,
-        help_text=_("Only when the rights holder agreed to this use."),
     )
     correction_text = forms.CharField(
         label=_("New correction"),
@@ -102,9 +100,6 @@ class ArticleAdminForm(KeepsUpload, forms.ModelForm):
     def clean_language(self):
         return self.cleaned_data.get("language") or self.instance.language or editions.default()
 
-    def clean_hero_image(self):
-        return self.kept_or_chosen()
-
     def clean_new_tags(self):
         """The typed names, cleaned; any not yet a tag needs the right to add tags."""
         names = services.tag_names(self.cleaned_data.get("new_tags", ""))
@@ -119,7 +114,6 @@ class ArticleAdminForm(KeepsUpload, forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        self.check_hero()
         action = self.data.get(WORKFLOW_BUTTON, "")
         if action == Action.SCHEDULE:
             when = cleaned_data.get("schedule_for")
@@ -130,35 +124,6 @@ class ArticleAdminForm(KeepsUpload, forms.ModelForm):
         if self.instance.pk and cleaned_data.get("edited_version"):
             self.check_version(cleaned_data["edited_version"])
         return cleaned_data
-
-    def check_hero(self) -> None:
-        """The library image the article will use: a cleared one, a duplicate, an expired one."""
-        upload = self.cleaned_data.get("hero_image")
-        if upload is False:
-            # "Clear" on the hero image: no hero, whatever the library field held.
-            self.cleaned_data["hero"] = None
-            return
-        if is_new_upload(upload):
-            same = library.duplicate_of(upload)
-            if same is not None:
-                # The same file is in the library already: the article reuses it.
-                self.cleaned_data["hero"], self.cleaned_data["hero_image"] = same, same.file
-                self.reused_hero = same
-                return
-        hero = self.cleaned_data.get("hero")
-        newly_chosen = hero is not None and hero.pk != self.instance.hero_id
-        if newly_chosen and hero.is_expired() and not self.cleaned_data.get("use_expired_hero"):
-            self.add_error(
-                "hero",
-                _(
-                    "The licence of this image expired on %(date)s: choose another image, "
-                    "or tick “Use it although its licence has expired”."
-                )
-                % {"date": date_format(hero.expires_on)},
-            )
-
-    # The library image a new upload turned out to be (the same file uploaded before).
-    reused_hero = None
 
     def check_version(self, seen: int) -> None:
         """Refuse the save if the article moved on since this form was opened."""

@@ -2,15 +2,18 @@
 
 from django import forms
 from django.contrib import admin
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from images import display, services
-from images.forms import KeepsUpload, is_new_upload
+from images.forms import KeepsUpload, fills_from_photo, is_new_upload
 from images.models import Image
+from images.uploads import open_checked_image
 
 # The library image's fields as the form groups them: what it shows, and who owns it.
 DESCRIBED_BY = ["title", "alt_text", "caption"]
@@ -23,6 +26,8 @@ RIGHTS = [
     "usage_restrictions",
     "expires_on",
 ]
+# What a photo's own IPTC/XMP data fills in (images.services.suggested_details).
+SUGGESTED = ["title", "caption", "credit", "source", "copyright_notice", "licence_url"]
 
 
 class ImageAdminForm(KeepsUpload, forms.ModelForm):
@@ -42,6 +47,7 @@ class ImageAdminForm(KeepsUpload, forms.ModelForm):
         if self.data.get(self.add_prefix("file_pending")):
             # The file kept from the last try stands in for a chosen one (clean_file).
             self.fields["file"].required = False
+        fills_from_photo(self, "file", {name: name for name in SUGGESTED})
 
     def clean_file(self):
         upload = self.kept_or_chosen()
@@ -142,10 +148,42 @@ class ImageAdmin(display.ShowsWhereUsed, admin.ModelAdmin):
         (_("Use"), {"fields": ["where_used", "body_address", "uploaded_by", "created_at"]}),
     ]
 
+    class Media:
+        js = ["js/library-chooser.js"]
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.user = request.user
         return form
+
+    def get_urls(self):
+        details = self.admin_site.admin_view(self.photo_details_view)
+        return [
+            path("photo-details/", details, name="images_image_photo_details"),
+            *super().get_urls(),
+        ]
+
+    def photo_details_view(self, request):
+        """What a chosen photo says about itself (IPTC/XMP), read and forgotten: nothing is
+        stored. The forms fill their empty caption and credit fields from it at once."""
+        if request.method != "POST":
+            return JsonResponse({"error": "POST a file."}, status=405)
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        upload = request.FILES.get("file")
+        if upload is None:
+            return JsonResponse({"error": str(_("Choose an image."))}, status=400)
+        try:
+            open_checked_image(upload).close()
+        except ValidationError as error:
+            return JsonResponse({"error": " ".join(error.messages)}, status=400)
+        same = services.duplicate_of(upload)
+        return JsonResponse(
+            {
+                "details": services.suggested_details(upload),
+                "in_library": str(same) if same is not None else "",
+            }
+        )
 
     def get_search_results(self, request, queryset, search_term):
         """The article form's image search leaves out images whose licence has expired."""
@@ -164,6 +202,10 @@ class ImageAdmin(display.ShowsWhereUsed, admin.ModelAdmin):
                     setattr(obj, name, value)
         super().save_model(request, obj, form, change)
         form.discard_kept_upload()
+
+    def autocomplete_details(self, image) -> dict:
+        """What an image search shows beside each result: its thumbnail and credit."""
+        return {"thumbnail": image.thumbnail_url, "credit": image.credit}
 
     @admin.display(description=_("image"))
     def preview(self, image):

@@ -1,12 +1,29 @@
 """An image chosen in a form survives the form's errors (images.pending), in every form."""
 
+import json
+
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from images import pending
+
+
+def fills_from_photo(form, field: str, fills: dict) -> None:
+    """Let the file input `field` fill the form's empty fields from the chosen photo's own
+    IPTC/XMP data before saving (js/library-chooser.js; without JavaScript the library
+    takes them on save). `fills` maps what the photo says (images.services.suggested_details)
+    to the form's fields."""
+    ids = {said: form[name].auto_id for said, name in fills.items() if name in form.fields}
+    form.fields[field].widget.attrs.update(
+        {
+            "data-photo-details": reverse("admin:images_image_photo_details"),
+            "data-fills": json.dumps(ids),
+        }
+    )
 
 
 def is_new_upload(value) -> bool:

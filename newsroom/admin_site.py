@@ -1,13 +1,27 @@
 """The admin as the newsroom's desk: its home page shows the queues, its navigation their counts."""
 
 from django.contrib import admin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import desk
 
 
+class DeskAutocompleteView(AutocompleteJsonView):
+    """Search results as the searched model's admin describes them (`autocomplete_details`),
+    e.g. a library image with its thumbnail."""
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        details = getattr(self.model_admin, "autocomplete_details", None)
+        return {**result, **details(obj)} if details else result
+
+
 class NewsroomAdminSite(admin.AdminSite):
+    def autocomplete_view(self, request):
+        return DeskAutocompleteView.as_view(admin_site=self)(request)
+
     def each_context(self, request):
         context = super().each_context(request)
         if not hasattr(request, "desk_context"):
