@@ -42,3 +42,8 @@ if settings.SERVE_MEDIA:
             media_file,
         )
     ]
+
+# Error pages in the language of their address, without the database (website/errors.py).
+handler400 = "website.errors.bad_request"
+handler403 = "website.errors.permission_denied"
+handler500 = "website.errors.server_error"

@@ -69,6 +69,12 @@ def own_name(language: str) -> str:
     return OWN_NAMES.get(language, language)
 
 
+def language_of(path: str) -> str:
+    """The language of the edition an address is in: /uk/... Ukrainian, anything else the
+    default (an address of no edition too)."""
+    return translation.get_language_from_path(path) or default()
+
+
 def home(language: str) -> str:
     """The address of an edition's home page."""
     with translation.override(language):
@@ -83,7 +89,7 @@ class EditionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        language = translation.get_language_from_path(request.path_info) or default()
+        language = language_of(request.path_info)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

@@ -8,10 +8,9 @@ so the first request after the database returns is served normally again.
 
 import logging
 
-from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
-from django.template.loader import render_to_string
+
+from website.errors import plain_page
 
 logger = logging.getLogger("website.outage")
 
@@ -33,9 +32,8 @@ class DatabaseOutageMiddleware:
             exc_info=exception,
             extra={"event": "database_unavailable", "path": request.path},
         )
-        # Rendered without the request: context processors would query the database again.
-        page = render_to_string("503.html", {"SITE_NAME": settings.SITE_NAME})
-        response = HttpResponse(page, status=503)
+        # Rendered without the database: a page of the template alone.
+        response = plain_page(request, "503.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
