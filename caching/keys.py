@@ -90,6 +90,12 @@ def page(*, code: str, host: str, path: str) -> str:
     return f"page:{code}:{host}:{edition()}:{path}"
 
 
+def poll(*, code: str, host: str, path: str) -> str:
+    """A live story's poll at this address: its current ETag and the clock it was made at
+    (live/polls.py). The path names the edition."""
+    return f"poll:{code}:{host}:{path}"
+
+
 def piece(*, code: str, name: str, **inputs) -> str:
     """A rendered piece that is not one item's, e.g. the site header (stored with what it
     shows and when it was made: caching/pieces.py)."""

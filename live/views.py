@@ -3,7 +3,8 @@
 A live story is an article, at its article's address: the article page asks here
 first (live/urls.py comes before articles/urls.py) and is served as before for any
 other article. The poll is a small page of the newest entries that the page cache
-keeps like any other, so a conditional request gets a 304 while nothing changed.
+keeps like any other; a conditional request gets a 304 while nothing changed, from
+live/polls.py before anything else runs.
 """
 
 from django.conf import settings
@@ -14,7 +15,7 @@ from articles import views as article_views
 from caching import keys
 from caching.dependencies import exact, shows_exactly
 from caching.pieces import joined, remembered
-from live import pieces, selectors
+from live import pieces, polls, selectors
 from live.models import LiveEntry
 from website.pagination import page_number, paged
 
@@ -119,4 +120,5 @@ def poll(request, slug):
     context = {"story": story, "entries": html, "more": rows["more"]}
     response = render(request, "live/updates.html", context)
     response["X-Robots-Tag"] = "noindex"
+    polls.remember(request, story_pk=story.pk, response=response)
     return response
