@@ -18,6 +18,7 @@ from images.uploads import ImageUploadField
 from website import editions, lemmas
 from website.fields import RichTextField, sanitized
 from website.richtext import count_images, count_words, plain_text, reading_minutes
+from website.translations import translation_of_field
 
 # The text-search configuration (language) of the search vector and of readers' queries.
 SEARCH_CONFIG = "english"
@@ -28,18 +29,6 @@ LEMMA_CONFIG = "simple"
 
 def language_field():
     return editions.language_field(db_index=True)
-
-
-def translation_of_field(model: str):
-    return models.ForeignKey(
-        model,
-        verbose_name=_("translation of"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="translations",
-        help_text=_("The original, if this is its translation."),
-    )
 
 
 class EditionQuerySet(models.QuerySet):

@@ -12,19 +12,16 @@ published by an editor, through the workflow.
 import reversion
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, CharField, Exists, Func, OuterRef, Q, Value, When
-from django.db.models.functions import Coalesce, JSONObject
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Byline, Section, Tag
 from articles.revisions import FieldChange, article_display, changes_between
 from website import editions
+from website.translations import alternates_from, group_rows  # noqa: F401 (used by others too)
 
 # What a translation starts with besides its text: the original's placement and pictures.
 COPIED_FIELDS = [
@@ -50,23 +47,6 @@ def group_of(article: Article) -> int:
     return article.translation_of_id or article.pk
 
 
-def group_rows(model, *, only: Q | None = None) -> ArraySubquery:
-    """The other members of an article's, section's or tag's translation group as
-    {id, language, slug} objects, for an annotation: the group comes in the row's own query.
-
-    An article's group counts only its published articles; `only` narrows it further.
-    """
-    root = Coalesce(OuterRef("translation_of_id"), OuterRef("pk"))
-    members = model.objects.published() if model is Article else model.objects.all()
-    members = members.filter(Q(pk=root) | Q(translation_of_id=root)).exclude(pk=OuterRef("pk"))
-    if only is not None:
-        members = members.filter(only)
-    rows = members.order_by("language").values(
-        row=JSONObject(id="pk", language="language", slug="slug")
-    )
-    return ArraySubquery(rows)
-
-
 def editions_of_author() -> Func:
     """The languages an author has published items in, for an annotation.
 
@@ -85,22 +65,6 @@ def editions_of_author() -> Func:
         function="array_remove",
         output_field=ArrayField(CharField()),
     )
-
-
-def _url(url_name: str, language: str, slug: str) -> str:
-    with translation.override(language):
-        return reverse(url_name, kwargs={"slug": slug})
-
-
-def alternates_from(language: str, url: str, rows: list[dict], url_name: str) -> list[dict]:
-    """A page and its translations as [{"language", "url"}], in the editions' order; only
-    a page that has a translation has alternates at all."""
-    if not rows:
-        return []
-    found = {language: url}
-    for row in rows:
-        found.setdefault(row["language"], _url(url_name, row["language"], row["slug"]))
-    return [{"language": code, "url": found[code]} for code in settings.EDITIONS if code in found]
 
 
 def article_alternates(article: Article) -> list[dict]:

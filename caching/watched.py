@@ -83,8 +83,19 @@ WATCHED: dict[str, Watched] = {
     # A site page: its own page; the footer's links (every page), and a new address that
     # answers instead of a 404, when it comes, goes or changes its title or place.
     "pages.Page": Watched(
-        drops=lambda page: [keys.shown(page)],
-        listed_by=("title", "slug", "is_published", "show_in_footer", "footer_position"),
+        # Its original's page too, which names it as a translation.
+        drops=lambda page: [
+            keys.shown_pk("pages.Page", pk) for pk in (page.pk, page.translation_of_id) if pk
+        ],
+        # translation_of: a page names its translations (hreflang, the language switcher).
+        listed_by=(
+            "title",
+            "slug",
+            "is_published",
+            "show_in_footer",
+            "footer_position",
+            "translation_of_id",
+        ),
         lists=(keys.shown_any("pages.Page"), keys.LATEST),
     ),
     # Its archive and issue pages; the sign-up form in the home and article pages.

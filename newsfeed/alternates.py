@@ -2,8 +2,8 @@
 x-default) and where the language switcher goes.
 
 An article's counterparts are its published translations (from its cached pieces), a
-section's or tag's their translations, an author's page the editions they have items in;
-the home page, the news feed, search and corrections exist in every edition. A page with
+section's, tag's or site page's its translations, an author's page the editions they have
+items in; the home page, the news feed, search and corrections exist in every edition. A page with
 no counterpart has no hreflang links, and the switcher goes to the other edition's home.
 """
 
@@ -16,6 +16,7 @@ from django.utils import translation
 from articles.models import Section, Tag
 from articles.translations import alternates_from
 from authors.models import Author
+from pages.models import Page
 from website import editions
 from website.identity import absolute_url
 
@@ -51,9 +52,13 @@ def for_page(context) -> list[dict]:
         return []
     if match.view_name in EVERY_EDITION:
         return _in_every_edition(request.path)
-    for name, url_name in (("section", "newsfeed:section"), ("tag", "newsfeed:tag")):
+    for name, url_name in (
+        ("section", "newsfeed:section"),
+        ("tag", "newsfeed:tag"),
+        ("page", "pages:page"),
+    ):
         subject = context.get(name)
-        if isinstance(subject, Section | Tag):
+        if isinstance(subject, Section | Tag | Page):
             rows = getattr(subject, "group_rows", None) or []
             return alternates_from(subject.language, subject.get_absolute_url(), rows, url_name)
     author = context.get("author")

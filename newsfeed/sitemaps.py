@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
-from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Greatest
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -23,6 +23,7 @@ from authors.models import Author
 from live import selectors as live_selectors
 from newsfeed import alternates
 from newsfeed.feeds import xml_text
+from pages.models import Page
 from website import editions
 from website.identity import absolute_url, site_domain, site_protocol
 from website.structured_data import iso_datetime
@@ -176,11 +177,30 @@ class AuthorSitemap(ListingSitemap):
         return alternates.author_alternates(item)
 
 
+class PageSitemap(NewsroomSitemap):
+    """The edition's published site pages (About, Contact), each with its translations."""
+
+    def items(self):
+        return (
+            Page.objects.published()
+            .in_edition()
+            .annotate(lastmod=F("updated_at"), group_rows=translations.group_rows(Page))
+            .only("slug", "language")
+            .order_by("pk")
+        )
+
+    def item_alternates(self, item):
+        return translations.alternates_from(
+            item.language, item.get_absolute_url(), item.group_rows, "pages:page"
+        )
+
+
 SITEMAPS = {
     "articles": ArticleSitemap,
     "sections": SectionSitemap,
     "tags": TagSitemap,
     "authors": AuthorSitemap,
+    "pages": PageSitemap,
 }
 
 

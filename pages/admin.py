@@ -9,6 +9,7 @@ class PageAdmin(admin.ModelAdmin):
         "title",
         "slug",
         "language",
+        "translation_of",
         "is_published",
         "show_in_footer",
         "footer_position",
@@ -25,7 +26,7 @@ class PageAdmin(admin.ModelAdmin):
         return field
 
     fieldsets = [
-        (None, {"fields": ["title", "slug", "language", "body", "is_published"]}),
+        (None, {"fields": ["title", "slug", "language", "translation_of", "body", "is_published"]}),
         ("Footer", {"fields": ["show_in_footer", "footer_position"]}),
         ("Search and sharing", {"fields": ["seo_title", "seo_description"]}),
     ]

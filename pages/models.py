@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from website import editions
 from website.fields import RichTextField
+from website.translations import translation_of_field
 
 
 class PageQuerySet(models.QuerySet):
@@ -33,6 +34,7 @@ class Page(models.Model):
     language = editions.language_field(
         help_text=_("The edition that shows it: English at /about/, Ukrainian at /uk/…/."),
     )
+    translation_of = translation_of_field("self")
     body = RichTextField(_("body"), blank=True)
     seo_title = models.CharField(
         _("search title"), max_length=200, blank=True, help_text=_("Shown by search engines.")

@@ -222,8 +222,9 @@ def fill(count):
 # The index: one summary query per sitemap. A sitemap: its count, then its page of items.
 # The news sitemap: one query.
 QUERIES = {
-    # Four for each edition's sitemaps (English, Ukrainian).
-    "/sitemap.xml": 8,
+    # Five for each edition's sitemaps (English, Ukrainian): articles, sections, tags,
+    # authors and site pages.
+    "/sitemap.xml": 10,
     "/sitemap-articles.xml": 2,
     "/sitemap-sections.xml": 2,
     "/sitemap-tags.xml": 2,
