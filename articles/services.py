@@ -15,7 +15,6 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
@@ -32,6 +31,7 @@ from articles.models import (
 )
 from articles.policy import Action
 from website.richtext import plain_text
+from website.slugs import slug_from
 
 # What a revision restore brings back: the content, as stored in a revision (tags and
 # bylines are restored on their own). The workflow state (status, publish time) is not
@@ -272,7 +272,7 @@ def tag_names(text: str) -> list[str]:
     names = {}
     for part in text.split(","):
         name = " ".join(plain_text(part).split())
-        if not slugify(name):
+        if not slug_from(name):
             continue
         if len(name) > Tag._meta.get_field("name").max_length:
             raise ValidationError(_("A tag name is at most 100 characters: %s") % name[:40])
@@ -284,13 +284,13 @@ def tag_named(name: str, language: str | None = None) -> Tag | None:
     """The tag a typed name means in the article's edition: the same name in any case, or the
     same slug."""
     tags = Tag.objects.in_edition(language)
-    slug = slugify(name)
+    slug = slug_from(name)
     return tags.filter(name__iexact=name).first() or (slug and tags.filter(slug=slug).first())
 
 
 def _free_tag_slug(name: str, language: str) -> str:
-    """An address for a new tag: its name as ASCII, or (a Ukrainian name) "tag-" and a number."""
-    base = slugify(name)[:90] or "tag"
+    """An address for a new tag: its name as ASCII, a Ukrainian one transliterated."""
+    base = slug_from(name, max_length=90) or "tag"
     slug, number = base, 2
     while Tag.objects.filter(language=language, slug=slug).exists() or slug == "tag":
         slug, number = f"{base}-{number}", number + 1

@@ -4,9 +4,8 @@ import html
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-from django.utils.text import slugify
-
 from website.richtext import EMBED_HOSTS, plain_text
+from website.slugs import slug_from
 
 HEADING_UP = re.compile(r"<(/?)h1\b", re.IGNORECASE)
 HEADING_DOWN = re.compile(r"<(/?)h[56]\b", re.IGNORECASE)
@@ -26,19 +25,11 @@ def text(value) -> str:
     return plain_text(str(value or ""))
 
 
-# Ukrainian (the national standard of 2010) and Russian letters in Latin, for addresses that
-# are routed as ASCII slugs (sections, tags, authors, site pages).
-CYRILLIC = {
-    **dict(zip("абвгґдезиіклмнопрстуфыэё", "abvhgdezyiklmnoprstufyee", strict=True)),
-    **{"є": "ie", "ж": "zh", "ї": "i", "й": "i", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh"},
-    **{"щ": "shch", "ю": "iu", "я": "ia", "ь": "", "ъ": ""},
-}
-
-
+# Cyrillic in Latin letters (website/slugs.py), for addresses that are routed as ASCII slugs
+# (sections, tags, authors, site pages).
 def ascii_slug(value: str) -> str:
     """A slug of Latin letters, digits and hyphens: Cyrillic is transliterated, not dropped."""
-    latin = "".join(CYRILLIC.get(char, char) for char in (value or "").lower())
-    return slugify(latin)
+    return slug_from(value or "", max_length=300)
 
 
 def shorten(value: str, limit: int) -> str:

@@ -7,12 +7,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Byline
 from live import policy
 from live.models import LiveEntry, LiveStory
+from website.slugs import slug_from
 
 # The words of an entry: a change to one after it is published shows "Updated".
 WORDING_FIELDS = (
@@ -136,7 +136,7 @@ def entry_promote(*, entry: LiveEntry, by: AbstractBaseUser) -> Article:
         _refuse(_("You may not make a full article of this entry."))
     story_article = entry.story.article
     title = entry.headline or story_article.title
-    base = slugify(title)[:280] or "live-entry"
+    base = slug_from(title, max_length=280) or "live-entry"
     article = Article.objects.create(
         title=title,
         slug=f"{base}-{entry.pk}",

@@ -3,10 +3,10 @@
 from urllib.parse import urlencode
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
 
-from website import dates
+from website import dates, slugs
 from website.pagination import first_page_url
 from website.structured_data import iso_datetime
 
@@ -54,3 +54,9 @@ def when(value, style="exact"):
     text = dates.label(value, with_time=style != "date")
     relative = mark_safe(" data-relative") if style == "relative" else ""
     return format_html('<time datetime="{}"{}>{}</time>', iso_datetime(value), relative, text)
+
+
+@register.simple_tag
+def slug_transliteration():
+    """The transliteration of slugs (website/slugs.py) for the admin's slug fields."""
+    return json_script(slugs.table(), "slug-transliteration")

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils.text import slugify
 
 from authors.models import Author
 from staff.roles import EDITORS, REPORTERS
+from website.slugs import slug_from
 
 ROLES = {"reporter": (REPORTERS, "Reporter"), "editor": (EDITORS, "Editor")}
 
@@ -65,7 +65,7 @@ class Command(BaseCommand):
         )
 
     def free_slug(self, name: str) -> str:
-        base = slugify(name, allow_unicode=True)[:190] or "author"
+        base = slug_from(name, max_length=190) or "author"
         slug, number = base, 2
         while Author.objects.filter(slug=slug).exists():
             slug, number = f"{base}-{number}", number + 1
