@@ -8,6 +8,7 @@ from articles.metadata import date_modified, description, hero_crops
 from articles.structured_data import article_breadcrumbs, crop_size
 from authors.structured_data import person
 from live.models import LiveEntry, LiveStory
+from website import editions
 from website.identity import absolute_url, publisher
 from website.richtext import plain_text
 from website.structured_data import iso_datetime
@@ -77,7 +78,7 @@ def live_blog_posting(story: LiveStory, entries: list[LiveEntry]) -> dict:
         "author": authors,
         "publisher": publisher(),
         "articleSection": article.section.name,
-        "inLanguage": settings.SITE_LANGUAGE,
+        "inLanguage": editions.language_tag(article.language),
         "isAccessibleForFree": True,
         "liveBlogUpdate": [
             blog_posting(entry, story_url=url, fallback_authors=authors) for entry in entries

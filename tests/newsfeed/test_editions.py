@@ -177,3 +177,19 @@ def test_feeds_and_the_news_sitemap_are_per_edition(client):
     assert news.xpath("//news:language/text()", namespaces=ns) == ["uk"]
     robots = client.get("/robots.txt").content.decode()
     assert f"Sitemap: {SITE}/uk/news-sitemap.xml" in robots
+
+
+def test_a_ukrainian_live_story_says_it_is_in_ukrainian(client):
+    """Its LiveBlogPosting's inLanguage is uk, as the page's <html lang>."""
+    import json
+
+    from tests.live.factories import make_entry, make_live_story
+
+    section = make_section(name="Україна", slug="ukraina", language="uk")
+    article = make_article(title="Війна: головне", section=section, language="uk")
+    make_entry(make_live_story(article=article), headline="Ранок у Києві")
+    page = html.fromstring(client.get(article.get_absolute_url()).content)
+    assert page.get("lang") == "uk"
+    [block] = page.xpath('//script[@type="application/ld+json"]')
+    types = {thing["@type"]: thing for thing in json.loads(block.text)["@graph"]}
+    assert types["LiveBlogPosting"]["inLanguage"] == "uk"
