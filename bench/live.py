@@ -15,10 +15,7 @@ the floor, p99 under 50 ms, no poll after a new entry without it.
     make bench        # after bench.mix; or: .venv/bin/python -m bench.live --seconds 30
 """
 
-import argparse
 import json
-import os
-import shutil
 import subprocess
 import sys
 import time
@@ -26,8 +23,18 @@ from http.client import HTTPConnection
 
 import django
 
-from bench.mix import DEFAULTS, PYTHON, ROOT, prepare, shell, start_server, wrk
-from bench.run import ENVIRONMENT
+from bench.harness import (
+    PYTHON,
+    ROOT,
+    environment,
+    parser,
+    shell,
+    start_server,
+    summary,
+    without_redis,
+    wrk,
+)
+from bench.mix import prepare
 
 CHECKS_PER_ENTRY = 4
 STORY_QUERY = """
@@ -119,39 +126,34 @@ def report(results: dict, options) -> None:
                 f"{stale} |"
             )
     print(
-        f"\n{os.cpu_count()} cores; wrk -t2 -c32 -d{options.seconds}s with If-None-Match; "
-        f"gunicorn 2 workers; an entry every {options.interval:g} s; floor bytes = the polls' "
-        "average answer. Targets: 0.6 of the floor, p99 under 50 ms, 0 polls without the entry."
+        summary(
+            options,
+            "polls with If-None-Match",
+            f"an entry every {options.interval:g} s",
+            "floor bytes = the polls' average answer. Targets: 0.6 of the floor, p99 under "
+            "50 ms, 0 polls without the entry.",
+        )
     )
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=30, help="length of each wrk run")
-    parser.add_argument("--warmup", type=int, default=5, help="length of each warm-up run")
-    parser.add_argument("--interval", type=float, default=10, help="seconds between entries")
-    parser.add_argument("--no-prepare", action="store_true", help="the database is ready")
-    parser.add_argument("--post", metavar="SLUG", help="(internal) the reporter's process")
-    parser.add_argument("--base", help="(internal) the server the reporter checks")
-    options = parser.parse_args()
+    arguments = parser(__doc__.splitlines()[0], seconds=30)
+    arguments.add_argument("--interval", type=float, default=10, help="seconds between entries")
+    arguments.add_argument("--post", metavar="SLUG", help="(internal) the reporter's process")
+    arguments.add_argument("--base", help="(internal) the server the reporter checks")
+    options = arguments.parse_args()
     if options.post:
         path = f"/news/{options.post}/live/"
         print(json.dumps(reporter(base=options.base, path=path, slug=options.post,
                                   interval=options.interval, seconds=options.seconds)))  # fmt: skip
         return
-    if not shutil.which("wrk"):
-        sys.exit("wrk is needed: apt-get install wrk")
-    env = {**os.environ, **ENVIRONMENT}
-    for name, default in DEFAULTS.items():
-        env[name] = os.environ.get(f"BENCH_{name}", default)
-    env["BENCH_DATABASE_URL"] = env["DATABASE_URL"]
+    env = environment()
     if not options.no_prepare:
         prepare(env)  # the news day's database, with the demo's live story
     [slug] = shell(STORY_QUERY, env)[-1:]
     print(f"Polling /news/{slug}/live/", flush=True)
-    without_redis = {key: value for key, value in env.items() if key != "REDIS_URL"}
     results = {}
-    for name, config in (("Redis", env), ("PostgreSQL", without_redis)):
+    for name, config in (("Redis", env), ("PostgreSQL", without_redis(env))):
         results[name] = run_config(config, slug, options)
     report(results, options)
     print(json.dumps(results), file=sys.stderr)

@@ -23,28 +23,28 @@ machine's load, as figures taken on a busy machine say little on their own.
     make bench        # or: .venv/bin/python -m bench.mix --seconds 15 --warmup 5
 """
 
-import argparse
 import json
-import os
-import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.request import urlopen
 
-from bench.run import ENVIRONMENT, manage, page_facts
+from bench.harness import (
+    PYTHON,
+    ROOT,
+    environment,
+    parser,
+    shell,
+    start_server,
+    summary,
+    without_redis,
+    wrk,
+)
+from bench.run import manage, page_facts
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
 ARTICLES = 10_000
 NEWEST = 3_000
-DEFAULTS = {
-    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/newsroom_bench",
-    "REDIS_URL": "redis://127.0.0.1:6379/2",
-    "PORT": "8077",
-}
 PATHS_QUERY = """
 from articles.models import Article, Section
 newest = Article.objects.published().order_by('-publish_at')
@@ -54,14 +54,6 @@ paths = ['/', '/news-feed/', *articles[:3], section, *articles[3:6], '/rss.xml',
 print(newest.first().slug)
 print('\\n'.join(paths))
 """
-
-
-def shell(code: str, env) -> list[str]:
-    result = subprocess.run(
-        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    return [line for line in result.stdout.splitlines() if line.strip()]
 
 
 def prepare(env) -> None:
@@ -76,41 +68,6 @@ def prepare(env) -> None:
     )
     if count < ARTICLES:
         manage("load_demo", "--articles", str(ARTICLES - count), env=env)
-
-
-def start_server(env, port: int):
-    process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "newsroom.wsgi", "--workers", "2", "--bind",
-         f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urlopen(base + "/robots.txt", timeout=1)  # noqa: S310
-            break
-        except OSError as error:
-            if getattr(error, "code", None):
-                break
-            time.sleep(0.1)
-    return process, base
-
-
-def wrk(url: str, seconds: int, *, script: str, paths: Path | None = None, encoding=None) -> dict:
-    env = {**os.environ, "PATHS_FILE": str(paths or "")}
-    if encoding is not None:
-        env["ACCEPT_ENCODING"] = encoding
-    result = subprocess.run(
-        ["wrk", "-t2", "-c32", f"-d{seconds}s", "--timeout", "10s", "-s",
-         str(ROOT / "bench" / script), url],
-        capture_output=True, text=True, check=True, env=env,
-    )  # fmt: skip
-    last = result.stdout.strip().splitlines()[-1]
-    run = json.loads(last) if last.startswith("{") else {}
-    # The machine's load over the last minute, as the run ends: figures taken while other
-    # work shares the cores say little on their own.
-    run["load"] = os.getloadavg()[0]
-    return run
 
 
 def run_config(name: str, env, paths: Path, slug: str, options) -> dict:
@@ -196,27 +153,23 @@ def report(results: dict, facts: dict, options) -> None:
     for page, fact in facts.items():
         print(f"- {page}: {fact['queries']} / {fact['queries_all']} ({fact['bytes']:,} bytes)")
     print(
-        f"\n{os.cpu_count()} cores; wrk -t2 -c32 -d{options.seconds}s; gunicorn 2 workers; "
-        f"{ARTICLES:,} articles; Zipf over {options.newest + 4:,} pages; floor bytes = the warm "
-        "mix's average answer (headers included); load: the machine's one-minute load "
-        "average as each run ended (on 2 cores, above 2 means other work was waiting too)."
+        summary(
+            options,
+            f"{ARTICLES:,} articles",
+            f"Zipf over {options.newest + 4:,} pages",
+            "floor bytes = the warm mix's average answer (headers included)",
+            "load: the machine's one-minute load average as each run ended (on 2 cores, "
+            "above 2 means other work was waiting too).",
+        )
     )
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=15, help="length of each wrk run")
-    parser.add_argument("--warmup", type=int, default=5, help="length of each warm-up run")
-    parser.add_argument("--fill", type=int, default=120, help="seconds to visit every page")
-    parser.add_argument("--newest", type=int, default=NEWEST, help="articles in the mix")
-    parser.add_argument("--no-prepare", action="store_true", help="the database is ready")
-    options = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is needed: apt-get install wrk")
-    env = {**os.environ, **ENVIRONMENT}
-    for name, default in DEFAULTS.items():
-        env[name] = os.environ.get(f"BENCH_{name}", default)
-    env["BENCH_DATABASE_URL"] = env["DATABASE_URL"]
+    arguments = parser(__doc__.splitlines()[0], seconds=15)
+    arguments.add_argument("--fill", type=int, default=120, help="seconds to visit every page")
+    arguments.add_argument("--newest", type=int, default=NEWEST, help="articles in the mix")
+    options = arguments.parse_args()
+    env = environment()
     if not options.no_prepare:
         prepare(env)
     # Planner statistics, as a database that has been running a while has them: right after
@@ -226,12 +179,12 @@ def main():
     paths_file = Path(tempfile.mkdtemp()) / "paths.txt"
     paths_file.write_text("\n".join(paths) + "\n")
     print(f"{len(paths)} pages in the mix; edited article: /news/{slug}/", flush=True)
-    without_redis = {key: value for key, value in env.items() if key != "REDIS_URL"}
+    plain = without_redis(env)
     results = {}
     for name, run in (
-        ("nothing cached", lambda: run_from_nothing(without_redis, paths, options)),
+        ("nothing cached", lambda: run_from_nothing(plain, paths, options)),
         ("Redis", lambda: run_config("Redis", env, paths_file, slug, options)),
-        ("PostgreSQL", lambda: run_config("PostgreSQL", without_redis, paths_file, slug, options)),
+        ("PostgreSQL", lambda: run_config("PostgreSQL", plain, paths_file, slug, options)),
     ):
         results[name] = run()
         print(json.dumps({name: results[name]}), file=sys.stderr, flush=True)
