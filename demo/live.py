@@ -6,7 +6,10 @@ from datetime import timedelta
 from django.utils import timezone
 
 from articles.models import Article, Byline
+from articles.translations import translation_create
+from authors.models import Author
 from demo import images as demo_images
+from demo.ukrainian import in_ukrainian
 from live.models import LiveEntry, LiveStory
 
 SLUG = "ukraine-war-latest"
@@ -188,4 +191,84 @@ def load_live_story(*, sections, authors) -> LiveStory | None:
     pinned = LiveEntry.objects.filter(story=story, headline=ENTRIES[5][2]).first()
     pinned.is_pinned = True
     pinned.save()
+    return story
+
+
+# The Ukrainian edition's live story: the English one translated, with entries of its own.
+UKRAINIAN_SLUG = "viina-ostanni-novyny"
+UKRAINIAN_KEY_POINTS = (
+    "<ul>"
+    "<li>Протиповітряна оборона збила більшість дронів, запущених уночі по Києву та Одесі.</li>"
+    "<li>У п'яти областях запроваджують графіки відключень після ударів по підстанціях.</li>"
+    "<li>Міністри 12 країн збираються в Брюсселі, щоб домовитися про постачання ППО.</li>"
+    "</ul>"
+)
+UKRAINIAN_ENTRIES = [
+    (4, "dmytro-shevchuk", "У Києві скасували повітряну тривогу",
+     "Відбій пролунав о 07:40, тривога тривала майже три години."),
+    (22, "oleksandra-kovalenko", "",
+     "Мер Києва повідомив, що уламки впали у двох районах; за попередніми даними, ніхто не "
+     "постраждав."),
+    (45, "dmytro-shevchuk", "Енергетики оголосили графіки відключень",
+     "Відключення до чотирьох годин заплановані в Київській, Одеській, Харківській, Сумській "
+     "і Дніпропетровській областях.|Графіки оприлюднять обласні постачальники до 10:00."),
+    (68, "sofia-marchenko", "Зустріч у Брюсселі щодо ППО",
+     "Міністри оборони 12 країн сьогодні мають погодити наступні постачання систем "
+     "протиповітряної оборони та ракет до них."),
+    (96, "oleksandra-kovalenko", "",
+     "Рятувальники в Одесі завершили розбирати завали складу, у який влучили вночі."),
+    (118, "dmytro-shevchuk", "Повітряні сили: збито 40 із 52 дронів",
+     "Уночі Росія запустила 52 ударні дрони типу «Шахед» і дві ракети; 40 дронів збили над "
+     "дев'ятьма областями."),
+    (152, "yuliia-hrytsenko", "Евакуація з прифронтових сіл",
+     "За минулу добу з сіл поблизу Покровська евакуювали ще 140 людей, серед них 32 дитини, "
+     "повідомила обласна адміністрація."),
+    (215, "dmytro-shevchuk", "В Одесі чути вибухи",
+     "Наш кореспондент почув щонайменше шість вибухів у центрі міста."),
+    (330, "yuliia-hrytsenko", "", "Потяги до Харкова запізнюються до 40 хвилин через "
+     "пошкоджену лінію електропередачі, повідомила Укрзалізниця."),
+    (520, "oleksandra-kovalenko", "Київські школи завтра переходять на дистанційне навчання",
+     "Департамент освіти пояснив це запланованими відключеннями світла."),
+    (1150, "oleksandra-kovalenko", "", "Доброго ранку. Це наша пряма трансляція про війну "
+     "Росії проти України на сьогодні."),
+]  # fmt: skip
+
+
+def load_ukrainian_live_story() -> LiveStory | None:
+    """The live story in the Ukrainian edition, once, after its sections exist."""
+    original = Article.objects.filter(slug=SLUG).first()
+    if original is None or original.translations.filter(language="uk").exists():
+        return None
+    article = translation_create(article=original, language="uk", by=None)
+    article.slug = UKRAINIAN_SLUG
+    article.title = (
+        "Війна: останні новини. Дрони над Києвом та Одесою, відключення в п'яти областях"
+    )
+    article.standfirst = (
+        "Пряма трансляція про війну Росії проти України від наших репортерів у Києві, Одесі "
+        "та Харкові."
+    )
+    article.status = Article.Status.PUBLISHED
+    article.publish_at = original.publish_at + timedelta(minutes=10)
+    in_ukrainian(article)
+    article.save()
+    now = timezone.now()
+    story = LiveStory.objects.create(
+        article=article, coverage_start=article.publish_at, key_points=UKRAINIAN_KEY_POINTS
+    )
+    authors = {author.slug: author for author in Author.objects.all()}
+    for minutes, author, headline, text in UKRAINIAN_ENTRIES:
+        made = LiveEntry.objects.create(
+            story=story,
+            published_at=now - timedelta(minutes=minutes),
+            headline=headline,
+            body=paragraphs(text),
+        )
+        made.authors.set([authors[author]])
+    corrected = story.entries.get(headline=UKRAINIAN_ENTRIES[5][2])
+    corrected.correction = (
+        "У попередній версії йшлося про 42 збиті дрони; Повітряні сили уточнили, що їх було 40."
+    )
+    corrected.corrected_at = now - timedelta(minutes=100)
+    corrected.save()
     return story

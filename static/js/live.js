@@ -42,17 +42,17 @@
   const control = document.getElementById("live-new");
   const status = document.getElementById("live-status");
   const seconds = Math.max(1, Number(story.dataset.livePollSeconds) || 10);
-  const words = {
-    one: control.dataset.one || "1 new update",
-    many: control.dataset.many || "%s new updates",
-    ended: control.dataset.ended || "This live coverage has ended.",
-  };
+  // "N new updates" in each plural form of the page's language (one, few, many...).
+  const counts = JSON.parse(control.dataset.counts || "{}");
+  const plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+  const ended = control.dataset.ended || "This live coverage has ended.";
   let pending = [];
   let stopped = false;
   document.documentElement.style.overflowAnchor = "none";  // keepPlace() does it
 
   function label(count) {
-    return count === 1 ? words.one : words.many.replace("%s", String(count));
+    const words = counts[plurals.select(count)] || counts.other || "{count}";
+    return words.replace("{count}", String(count));
   }
 
   function onPage(id) {
@@ -141,7 +141,7 @@
     }
     if (updates.dataset.state !== "live") {
       stopped = true;
-      status.textContent = words.ended;
+      status.textContent = ended;
     }
   }
 

@@ -6,7 +6,7 @@ from django.test import override_settings
 from playwright.sync_api import expect
 
 from live import services
-from tests.factories import make_staff
+from tests.factories import make_article, make_staff
 from tests.live.factories import make_entry, make_live_story
 
 
@@ -98,3 +98,18 @@ def test_a_new_entry_deleted_before_it_is_shown_is_not_counted(page, live_server
     services.entry_delete(entry=entry, by=make_staff(role="Editors"))
     expect(page.locator("#live-new")).to_be_hidden(timeout=15_000)
     expect(page.locator("#live-status")).to_have_text("")
+
+
+@override_settings(LIVE_POLL_SECONDS=1)
+def test_the_count_takes_the_ukrainian_plural_forms(page, live_server):
+    """In the Ukrainian edition: 2 нові оновлення, then 5 нових оновлень."""
+    story = make_live_story(article=make_article(language="uk", slug="viina-nazhyvo"))
+    make_entry(story, minutes_ago=30, headline="Перше")
+    page.goto(live_server.url + story.article.get_absolute_url())
+    for number in range(2):
+        make_entry(story, minutes_ago=0, headline=f"Нове {number}")
+    control = page.locator("#live-new")
+    expect(control).to_have_text("2 нові оновлення", timeout=15_000)
+    for number in range(3):
+        make_entry(story, minutes_ago=0, headline=f"Ще одне {number}")
+    expect(control).to_have_text("5 нових оновлень", timeout=15_000)

@@ -19,7 +19,7 @@ from demo import content as demo
 from demo import images as demo_images
 from demo.bulk import create_bulk_articles
 from demo.curation import load_pins
-from demo.live import load_live_story
+from demo.live import load_live_story, load_ukrainian_live_story
 from demo.logins import ensure_logins, login_lines
 from demo.newsletters import load_newsletters
 from demo.pages import load_pages
@@ -72,6 +72,7 @@ class Command(BaseCommand):
             created = self.load_articles(sections, authors, tags)
             load_live_story(sections=sections, authors=authors)
             created += load_ukrainian_edition()
+            load_ukrainian_live_story()
             logins = self.load_logins(authors)
             load_pages()
             load_newsletters()
