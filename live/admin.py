@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -28,6 +30,9 @@ class LiveStoryAdmin(admin.ModelAdmin):
     search_fields = ["article__title"]
     autocomplete_fields = ["article"]
     fields = ["article", "state", "coverage_start", "coverage_end", "key_points"]
+
+    class Media:
+        css = {"all": ["css/live-desk.css"]}
 
     @admin.display(description=_("entries"))
     def post_link(self, story):
@@ -70,12 +75,16 @@ class LiveStoryAdmin(admin.ModelAdmin):
 @admin.register(LiveEntry)
 class LiveEntryAdmin(admin.ModelAdmin):
     form = EntryForm
-    list_display = ["published_at", "__str__", "story", "is_pinned", "was_updated", "promoted"]
+    list_display = ["time", "__str__", "story", "is_pinned", "was_updated", "promoted"]
     list_filter = ["is_pinned", "story__article"]
     list_select_related = ["story__article", "promoted_to"]
     search_fields = ["headline", "body"]
     autocomplete_fields = ["authors"]
     date_hierarchy = "published_at"
+
+    class Media:
+        css = {"all": ["css/live-desk.css"]}
+
     fieldsets = (
         (None, {"fields": ("story", "headline", "body")}),
         (
@@ -89,6 +98,11 @@ class LiveEntryAdmin(admin.ModelAdmin):
         (_("When and who"), {"fields": ("published_at", "authors")}),
         (_("Editors"), {"fields": ("is_pinned", "correction")}),
     )
+
+    @admin.display(description=_("time"), ordering="published_at")
+    def time(self, entry):
+        """Short enough for a phone's list: the day and the time, in the newsroom's zone."""
+        return date_format(timezone.localtime(entry.published_at), "j M, H:i")
 
     @admin.display(boolean=True, description=_("updated"))
     def was_updated(self, entry):
