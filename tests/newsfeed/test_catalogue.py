@@ -85,3 +85,46 @@ def test_no_english_interface_word_on_a_ukrainian_page(client, ukrainian_edition
         response = client.get(url)
         assert response.status_code in {200, 404}, url
         assert english_words(response.content) == set(), url
+
+
+def test_no_english_interface_word_on_the_other_ukrainian_pages(client, ukrainian_edition):
+    """A live story with entries, a site page, the newsletter sign-up and check-your-inbox
+    pages, in Ukrainian (the subscriber's own pages: tests/newsletters/test_editions.py)."""
+    from pages.models import Page
+    from tests.factories import make_newsletter
+    from tests.live.factories import make_entry, make_live_story
+
+    section, _tag, author, _articles = ukrainian_edition
+    live = make_article(
+        title="Війна: головне",
+        standfirst="Що відбувається зараз.",
+        body="<p>Стежимо за подіями.</p>",
+        section=section,
+        language="uk",
+        authors=[author],
+    )
+    story = make_live_story(
+        article=live, key_points="<ul><li>Тривога тривала три години.</li></ul>"
+    )
+    body = "<p>Відбій пролунав о 07:40.</p>"
+    make_entry(story, headline="Ранок у Києві", body=body, authors=[author])
+    make_entry(story, headline="Відбій", body=body, is_pinned=True)
+    Page.objects.create(
+        title="Про нас", slug="pro-nas", language="uk", body="<p>Хто ми.</p>", is_published=True
+    )
+    make_newsletter(name="Щоранку", slug="shchoranku", language="uk")
+    make_newsletter(name="Вечір", slug="vechir", language="uk")
+    urls = [
+        live.get_absolute_url(),
+        "/uk/pro-nas/",
+        "/uk/newsletters/signup/",
+        "/uk/newsletters/signup/check-your-inbox/",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        # A live entry's byline names its authors as written, not in their bios' language.
+        assert english_words(response.content) - {"Olena", "Roshchina"} == set(), url
+    invalid = client.post("/uk/newsletters/signup/", {"email": "ніхто"})
+    assert invalid.status_code == 400
+    assert english_words(invalid.content) == set()
