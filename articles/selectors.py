@@ -11,7 +11,7 @@ RELATED_ITEMS = 4
 
 
 def bylines_prefetch() -> Prefetch:
-    return Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+    return Prefetch("bylines", queryset=Byline.objects.select_related("author__photo"))
 
 
 def published_items() -> QuerySet[Article]:
@@ -141,7 +141,9 @@ def tag_items(*, slug: str) -> tuple[Tag, QuerySet]:
 
 
 def author_items(*, slug: str) -> tuple[Author, QuerySet]:
-    authors = Author.objects.annotate(editions=translations.editions_of_author())
+    authors = Author.objects.select_related("photo").annotate(
+        editions=translations.editions_of_author()
+    )
     author = get_object_or_404(authors, slug=slug)
     return author, published_rows().filter(bylines__author=author)
 

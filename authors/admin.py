@@ -1,7 +1,18 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author, AuthorBio
+from images.choosers import ChoosesLibraryImage, chooser_fields, chooser_form
+
+
+class AuthorAdminForm(chooser_form("photo"), forms.ModelForm):
+    """The author's photo is a library image, chosen or uploaded like an article's hero."""
+
+    class Meta:
+        model = Author
+        # The admin names the fields by its fieldsets; these are the profile's own.
+        fields = ["name", "slug", "role", "short_bio", "bio", "is_active", "photo", "user"]
 
 
 class AuthorBioInline(admin.StackedInline):
@@ -13,7 +24,8 @@ class AuthorBioInline(admin.StackedInline):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(ChoosesLibraryImage, admin.ModelAdmin):
+    form = AuthorAdminForm
     inlines = [AuthorBioInline]
     list_display = ["name", "role", "location", "user", "is_active"]
     list_filter = ["is_active", "role"]
@@ -22,7 +34,7 @@ class AuthorAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "role", "short_bio", "bio", "is_active"]}),
-        (_("Photo"), {"fields": ["photo", "photo_alt"]}),
+        (_("Photo"), {"fields": ["photo", *chooser_fields(AuthorAdminForm)]}),
         (_("Details"), {"fields": ["location", "languages", "email", "website"]}),
         (
             _("Social accounts"),
@@ -30,6 +42,13 @@ class AuthorAdmin(admin.ModelAdmin):
         ),
         (_("Login"), {"fields": ["user"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        name, photo = fieldsets[1]
+        fields = self.chooser_fieldset_fields(request, obj, photo["fields"])
+        fieldsets[1] = (name, {**photo, "fields": fields})
+        return fieldsets
 
     # People who may add authors (editors) manage every profile; anyone else with
     # change rights (reporters) edits only their own, and not its login or slug.
@@ -43,9 +62,10 @@ class AuthorAdmin(admin.ModelAdmin):
         return allowed and obj.user_id == request.user.pk
 
     def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
         if self.manages_authors(request):
-            return self.readonly_fields
-        return [*self.readonly_fields, "slug", "user", "is_active"]
+            return fields
+        return [*fields, "slug", "user", "is_active"]
 
     def get_prepopulated_fields(self, request, obj=None):
         return self.prepopulated_fields if self.manages_authors(request) else {}

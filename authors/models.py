@@ -1,12 +1,9 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from images import renditions
-from images.alt_text import AltTextRule
-from images.uploads import ImageUploadField
 from website import editions
 from website.fields import RichTextField
 
@@ -14,9 +11,6 @@ from website.fields import RichTextField
 class AuthorQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
-
-
-PHOTO_ALT_TEXT = AltTextRule(image="photo", alt="photo_alt", label=_("photo"))
 
 
 class Author(models.Model):
@@ -31,24 +25,15 @@ class Author(models.Model):
         _("short bio"), max_length=300, blank=True, help_text=_("One line, for bylines and lists.")
     )
     bio = RichTextField(_("bio"), blank=True, help_text=_("The full biography; no length limit."))
-    photo = ImageUploadField(
-        _("photo"),
-        upload_to="authors/%Y/",
+    # A library image (images.Image): its alt text, credit and renditions are the library's.
+    photo = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("photo"),
+        null=True,
         blank=True,
-        width_field="photo_width",
-        height_field="photo_height",
-    )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_alt = models.CharField(
-        _("photo alt text"),
-        max_length=300,
-        blank=True,
-        help_text=_("Describes the photo for readers who cannot see it. Required with a photo."),
-    )
-    photo_renditions = renditions.RenditionsField(
-        _("photo renditions"),
-        help_text=_("Resized copies of the photo, made once when it is uploaded."),
+        on_delete=models.PROTECT,
+        related_name="author_photos",
+        help_text=_("Choose a portrait from the media library, or upload a new one below."),
     )
     location = models.CharField(_("location"), max_length=200, blank=True)
     languages = models.CharField(
@@ -80,27 +65,16 @@ class Author(models.Model):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
         ordering = ["name"]
-        constraints = [
-            PHOTO_ALT_TEXT.constraint(name="author_photo_has_alt_text"),
-        ]
 
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.photo_renditions = renditions.record_for(self.photo, self.photo_renditions)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("newsfeed:author", kwargs={"slug": self.slug})
 
-    def clean(self):
-        if errors := PHOTO_ALT_TEXT.errors(self):
-            raise ValidationError(errors)
-
     @property
-    def photo_picture(self) -> renditions.Picture:
-        return renditions.Picture(self.photo_renditions, original=self.photo, alt=self.photo_alt)
+    def photo_picture(self) -> renditions.Picture | None:
+        return self.photo.picture if self.photo_id else None
 
     def in_language(self, language: str | None = None) -> "AuthorProfile":
         """The author as an edition shows them: the bio in its language where there is one.

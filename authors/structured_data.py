@@ -23,8 +23,8 @@ def person(author: Author) -> dict:
         data["jobTitle"] = author.role
     if author.short_bio:
         data["description"] = description_text(author.short_bio)
-    if author.photo:
-        data["image"] = absolute_url(author.photo.url)
+    if author.photo_id:
+        data["image"] = absolute_url(author.photo.file.url)
     if author.languages:
         data["knowsLanguage"] = [
             name.strip() for name in author.languages.split(",") if name.strip()

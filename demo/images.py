@@ -211,3 +211,17 @@ def library_image(seed: int, *, scene: str, caption: str = ""):
         licence=Licence.STAFF,
     )
     return image
+
+
+def library_portrait(seed: int, *, name: str, colour: tuple[int, int, int]):
+    """An author's portrait placeholder in the media library, as the desk would add it."""
+    image, _created = add_image(
+        portrait(seed, colour=colour),
+        title=f"Portrait: {name}",
+        alt_text=f"Portrait of {name}",
+        credit="The Kyiv Ledger",
+        source="The Kyiv Ledger",
+        copyright_notice="© The Kyiv Ledger",
+        licence=Licence.STAFF,
+    )
+    return image

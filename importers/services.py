@@ -16,6 +16,8 @@ from articles.models import Article, Byline, Section, Tag
 from authors.models import Author
 from caching.watched import everything_changed
 from images import renditions
+from images import services as library
+from images.models import Image
 from importers import markup
 from importers.ghost import GhostExport
 from importers.media import ImageStore, MediaFolder
@@ -212,15 +214,15 @@ class Loader:
 
     def photo(self, author: Author, person: Person) -> None:
         """The author's picture from the old site, checked like an upload; their name is its alt."""
-        if not person.photo_url or author.photo:
+        if not person.photo_url or author.photo_id:
             return
-        field = Author._meta.get_field("photo")
-        folder = field.generate_filename(author, "x").rsplit("/", 1)[0]
+        field = Image._meta.get_field("file")
+        folder = timezone.now().strftime("authors/%Y")
         what = f"author {person.name}"
         name = self.images.store(person.photo_url, storage=field.storage, folder=folder, what=what)
         if name and not self.images.dry_run:
-            author.photo = name
-            author.photo_alt = markup.shorten(person.name, 300)
+            # Into the media library, like every picture the desk uses.
+            author.photo = library.adopt(name, alt_text=markup.shorten(person.name, 300))
 
     def term(self, term: Term):
         """A term as a section or a tag, as the import was told; existing ones are reused."""

@@ -28,11 +28,11 @@ def listing_meta(request, subject=None, title="") -> dict:
             description=profile.short_bio or profile.role or profile.name,
             type="profile",
         )
-        if subject.photo:
+        if subject.photo_id:
             values["image"] = {
-                "url": absolute_url(subject.photo.url),
+                "url": absolute_url(subject.photo.file.url),
                 "width": subject.photo.width,
                 "height": subject.photo.height,
-                "alt": subject.photo_alt,
+                "alt": subject.photo.alt_text,
             }
     return site_meta(**values)

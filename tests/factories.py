@@ -14,6 +14,8 @@ from PIL import Image
 from articles.models import Article, Byline, Correction, Section, Tag
 from authors.models import Author
 from curation.models import Pin
+from images.models import Image as LibraryImage
+from images.services import add_image
 
 _numbers = itertools.count(1)
 
@@ -46,6 +48,10 @@ def make_author(**fields) -> Author:
     fields.setdefault("name", f"Author {number}")
     fields.setdefault("slug", f"author-{number}")
     fields.setdefault("role", "Reporter")
+    photo, alt_text = fields.get("photo"), fields.pop("photo_alt", "")
+    if photo is not None and not isinstance(photo, LibraryImage):
+        # A photo file goes into the media library first, as the desk's upload does.
+        fields["photo"], _created = add_image(photo, alt_text=alt_text or fields["name"])
     return Author.objects.create(**fields)
 
 

@@ -10,10 +10,10 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article
+from images.models import Image as LibraryImage
 from tests.factories import (
     image_file,
     make_article,
-    make_author,
     make_section,
     make_user,
     photo_with_location,
@@ -59,7 +59,9 @@ def author_form(**overrides):
         "role": "Photographer",
         "bio": "",
         "is_active": "on",
-        "photo_alt": "Portrait",
+        "photo": "",
+        "photo_alt_text": "Portrait",
+        "photo_upload_pending": "",
         **overrides,
     }
 
@@ -136,9 +138,9 @@ def test_admin_refuses_bad_uploads_with_a_clear_form_error(
 ):
     """SVG, non-images, bombs, other formats and damaged files are form errors; nothing is saved."""
     url = reverse("admin:authors_author_add")
-    response = editor_client.post(url, author_form(photo=refused_upload(name, content)))
+    response = editor_client.post(url, author_form(photo_upload=refused_upload(name, content)))
     assert response.status_code == 200
-    errors = response.context["adminform"].form.errors["photo"]
+    errors = response.context["adminform"].form.errors["photo_upload"]
     assert message in " ".join(errors)
     assert message in response.content.decode()
     assert not list(media_root.rglob("*.*"))
@@ -152,17 +154,21 @@ def test_upload_over_the_size_limit_is_refused(editor_client, settings, media_ro
     noise.save(buffer, "PNG")
     big = SimpleUploadedFile("big.png", buffer.getvalue(), content_type="image/png")
     assert big.size > 20_000
-    response = editor_client.post(reverse("admin:authors_author_add"), author_form(photo=big))
-    assert "larger than 19.5\xa0KB" in " ".join(response.context["adminform"].form.errors["photo"])
+    response = editor_client.post(
+        reverse("admin:authors_author_add"), author_form(photo_upload=big)
+    )
+    assert "larger than 19.5\xa0KB" in " ".join(
+        response.context["adminform"].form.errors["photo_upload"]
+    )
 
 
 def test_admin_upload_of_a_located_photo_stores_it_clean(editor_client, media_root):
     """An author photo uploaded through the admin is saved without its GPS position."""
     response = editor_client.post(
-        reverse("admin:authors_author_add"), author_form(photo=photo_with_location("me.jpg"))
+        reverse("admin:authors_author_add"), author_form(photo_upload=photo_with_location("me.jpg"))
     )
     assert response.status_code == 302
-    photos = list((media_root / "authors").rglob("*.jpg"))
+    photos = list((media_root / "library").rglob("*.jpg"))  # into the media library
     assert len(photos) == 1
     assert photos[0].name != "me.jpg"
     assert_no_metadata(photos[0])
@@ -209,11 +215,10 @@ def test_editor_image_upload_is_for_staff_only(client, media_root):
 
 def test_demo_style_save_through_field_file_is_cleaned(media_root):
     """Saving through FieldFile.save(), as commands do, also strips metadata and renames."""
-    author = make_author()
-    author.photo.save("named-by-a-script.jpg", photo_with_location(), save=False)
-    author.photo_alt = "Portrait"
-    author.save()
-    assert "named-by-a-script" not in author.photo.name
-    assert_no_metadata(media_root / author.photo.name)
+    image = LibraryImage(content_hash="0" * 64, alt_text="Portrait")
+    image.file.save("named-by-a-script.jpg", photo_with_location(), save=False)
+    image.save()
+    assert "named-by-a-script" not in image.file.name
+    assert_no_metadata(media_root / image.file.name)
     assert Article.objects.count() == 0
     assert make_section()

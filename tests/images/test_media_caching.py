@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def photo_url():
     author = make_author(photo=image_file("portrait.jpg", size=(200, 200)), photo_alt="A portrait")
-    return author.photo.url
+    return author.photo.file.url
 
 
 def test_media_files_carry_cache_control_etag_and_last_modified(client, photo_url):

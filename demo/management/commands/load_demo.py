@@ -121,12 +121,9 @@ class Command(BaseCommand):
             fields = {key: value for key, value in data.items() if key not in {"slug", "color"}}
             author, created = Author.objects.get_or_create(slug=data["slug"], defaults=fields)
             if created:
-                author.photo.save(
-                    f"{data['slug']}.jpg",
-                    demo_images.portrait(index, colour=data["color"]),
-                    save=False,
+                author.photo = demo_images.library_portrait(
+                    index, name=data["name"], colour=data["color"]
                 )
-                author.photo_alt = f"Portrait of {data['name']}"
                 author.save()
             authors[data["slug"]] = author
         return authors
