@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from articles import autosaves, desk, heroes, policy, revisions, services
+from articles import add_once, autosaves, desk, heroes, policy, revisions, services
 from articles.admin_forms import WORKFLOW_BUTTON, ArticleAdminForm
 from articles.admin_views import ArticleWorkflowViews
 from articles.models import (
@@ -272,7 +272,10 @@ class ArticleAdmin(
         hero_fields = self.chooser_fieldset_fields(request, obj, hero["fields"])
         fieldsets[2] = (hero_name, {**hero, "fields": hero_fields})
         if obj is None:
-            # Nothing is published or measured yet: the add page shows only the content.
+            # Nothing is published or measured yet: the add page shows only the content,
+            # and carries the token that saves it once (articles.add_once).
+            first_name, first = fieldsets[0]
+            fieldsets[0] = (first_name, {**first, "fields": [*first["fields"], "add_token"]})
             return fieldsets[: len(CONTENT_FIELDSETS)]
         first_name, first = fieldsets[0]
         fieldsets[0] = (first_name, {**first, "fields": [*first["fields"], "edited_version"]})
@@ -358,6 +361,8 @@ class ArticleAdmin(
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method != "POST":
             return super().changeform_view(request, object_id, form_url, extra_context)
+        if object_id is None:
+            return self.add_once(request, form_url, extra_context)
         article = self.get_object(request, unquote(object_id)) if object_id else None
         self.check_workflow_request(request, article, adding=object_id is None)
         if article is not None and self.has_change_permission(request, article):
@@ -365,6 +370,34 @@ class ArticleAdmin(
         with reversion.create_revision():
             reversion.set_user(request.user)
             return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def add_once(self, request, form_url, extra_context):
+        """One article per add form, however often it is sent (articles.add_once)."""
+        token = request.POST.get(add_once.FIELD, "")
+        if not add_once.claim(token):
+            pk = add_once.saved_article(token)
+            messages.info(
+                request,
+                _("The form was sent twice: the article was saved once, here it is.")
+                if pk
+                else _("The form was sent twice and is still being saved: find it in the list."),
+            )
+            if pk:
+                return HttpResponseRedirect(reverse("admin:articles_article_change", args=[pk]))
+            return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+        response = None
+        try:
+            self.check_workflow_request(request, None, adding=True)
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                response = super().changeform_view(request, None, form_url, extra_context)
+        finally:
+            added = getattr(request, "added_article_pk", None)
+            if added is not None:
+                add_once.finish(token, pk=added)
+            else:
+                add_once.give_up(token)
+        return response
 
     def check_workflow_request(self, request, article, *, adding):
         """Refuse (403) a workflow step or correction the user may not take, before any save."""
@@ -438,6 +471,7 @@ class ArticleAdmin(
         reversion.set_comment(f"{changes} {reversion.get_comment()}".strip())
 
     def response_add(self, request, obj, post_url_continue=None):
+        request.added_article_pk = obj.pk
         if request.POST.get(WORKFLOW_BUTTON) == Action.SUBMIT:
             return self.response_change(request, obj)
         return super().response_add(request, obj, post_url_continue)

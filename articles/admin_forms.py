@@ -13,7 +13,7 @@ from django.contrib.admin.widgets import AdminSplitDateTime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import revisions, services
+from articles import add_once, revisions, services
 from articles.models import CONTENT_FIELDS, Article
 from articles.policy import Action
 from images.choosers import chooser_form
@@ -32,6 +32,8 @@ HeroChooserForm = chooser_form(
 
 class ArticleAdminForm(HeroChooserForm, forms.ModelForm):
     edited_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    # The add form's one-time token: sent twice, it saves one article (articles.add_once).
+    add_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
     workflow_note = forms.CharField(
         label=_("Note"),
         required=False,
@@ -79,6 +81,8 @@ class ArticleAdminForm(HeroChooserForm, forms.ModelForm):
         if "language" in self.fields:
             # Left out, an article stays in its language (a new one in the first edition's).
             self.fields["language"].required = False
+        if not self.instance.pk and not self.is_bound:
+            self.fields["add_token"].initial = add_once.new_token()
         if self.instance.pk:
             self.fields["edited_version"].required = True
             self.fields["edited_version"].initial = self.instance.version

@@ -59,7 +59,27 @@
     let saved = snapshot(form);
     let submitting = false;
 
-    form.addEventListener("submit", function () { submitting = true; });
+    // Sent once: a second click while the page is sending does nothing (the server also
+    // refuses a second article from one add form). The buttons are disabled after the
+    // browser has taken the clicked one's name and value into the submit.
+    const buttons = form.querySelectorAll("input[type=submit], button[type=submit], button:not([type])");
+    form.addEventListener("submit", function (event) {
+      if (form.dataset.sending) {
+        event.preventDefault();
+        return;
+      }
+      submitting = true;
+      form.dataset.sending = "true";
+      window.setTimeout(function () {
+        buttons.forEach(function (button) { button.disabled = true; });
+      }, 0);
+    });
+    // Back to this page from the browser's history: it can be sent again.
+    window.addEventListener("pageshow", function () {
+      delete form.dataset.sending;
+      submitting = false;
+      buttons.forEach(function (button) { button.disabled = false; });
+    });
     window.addEventListener("beforeunload", function (event) {
       if (submitting || snapshot(form) === saved) return;
       event.preventDefault();

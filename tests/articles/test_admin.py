@@ -2,9 +2,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from articles import add_once
 from articles.models import Article, Byline
 from authors.models import Author
 from tests.factories import image_file, make_article, make_author, make_section, make_user
+from tests.html import element, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +126,7 @@ def test_status_and_publish_time_are_not_set_by_the_form(editor_client):
 
 
 def test_author_add_form_saves_photo_and_rejects_non_image(editor_client):
-    """An author with a real photo saves; a non-image photo is a form error."""
+    """An author with a real photo saves, into the media library; a non-image is a form error."""
     url = reverse("admin:authors_author_add")
     assert editor_client.get(url).status_code == 200
     data = {
@@ -134,7 +136,9 @@ def test_author_add_form_saves_photo_and_rejects_non_image(editor_client):
         "short_bio": "",
         "bio": "<p>Host of Ukraine This Week.</p>",
         "is_active": "on",
-        "photo_alt": "Portrait of Anna Belokur",
+        "photo": "",
+        "photo_alt_text": "Portrait of Anna Belokur",
+        "photo_upload_pending": "",
         "location": "Kyiv",
         "languages": "Ukrainian, English",
         "email": "",
@@ -145,13 +149,54 @@ def test_author_add_form_saves_photo_and_rejects_non_image(editor_client):
         "linkedin_url": "",
         "user": "",
     }
-    bad = editor_client.post(url, {**data, "photo": SimpleUploadedFile("a.png", b"<svg/>")})
+    svg = SimpleUploadedFile("a.png", b"<svg/>")
+    bad = editor_client.post(url, {**data, "photo_upload": svg})
     assert bad.status_code == 200
-    assert "photo" in bad.context["adminform"].form.errors
+    assert "photo_upload" in bad.context["adminform"].form.errors
     assert not Author.objects.exists()
-    good = editor_client.post(url, {**data, "photo": image_file("anna.png", image_format="PNG")})
+    png = image_file("anna.png", image_format="PNG")
+    good = editor_client.post(url, {**data, "photo_upload": png})
     assert good.status_code == 302
     author = Author.objects.get(slug="anna-belokur")
     assert author.photo.width == 800
+    assert author.photo.alt_text == "Portrait of Anna Belokur"
     change = editor_client.get(reverse("admin:authors_author_change", args=[author.pk]))
     assert change.status_code == 200
+
+
+def test_the_add_form_sent_twice_makes_one_article(editor_client):
+    """A double click or a resubmitted POST: one article, and the second answer leads to it."""
+    url = reverse("admin:articles_article_add")
+    token = element(parse(editor_client.get(url)), "//input[@name='add_token']").get("value")
+    data = article_form(make_section(), make_author(), add_token=token)
+    first = editor_client.post(url, data)
+    assert first.status_code == 302
+    article = Article.objects.get()
+    again = editor_client.post(url, data, follow=True)
+    assert Article.objects.count() == 1
+    assert again.redirect_chain[0][0] == reverse("admin:articles_article_change", args=[article.pk])
+    assert "sent twice" in again.content.decode()
+
+
+def test_an_add_form_with_errors_gives_its_token_back(editor_client):
+    """Sent with an error, the same form (and token) saves once it is corrected."""
+    url = reverse("admin:articles_article_add")
+    token = element(parse(editor_client.get(url)), "//input[@name='add_token']").get("value")
+    data = article_form(make_section(), make_author(), add_token=token)
+    refused = editor_client.post(url, {**data, "title": ""})
+    assert refused.status_code == 200
+    assert element(parse(refused), "//input[@name='add_token']").get("value") == token
+    assert editor_client.post(url, data).status_code == 302
+    assert Article.objects.count() == 1
+
+
+def test_a_second_submit_while_the_first_is_saving_makes_nothing(editor_client, monkeypatch):
+    """The token claimed by a submit still saving: the second one waits, then makes nothing."""
+    monkeypatch.setattr(add_once, "WAIT_SECONDS", 0)
+    token = add_once.new_token()
+    assert add_once.claim(token)
+    data = article_form(make_section(), make_author(), add_token=token)
+    response = editor_client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:articles_article_changelist")
+    assert not Article.objects.exists()

@@ -1,11 +1,14 @@
 """The article form in Chromium: nothing typed or chosen is lost, and it fits a phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from articles.models import Article
 from authors.models import Author
+from images.models import Image
 from tests.browser.test_editorial_flow import PASSWORD, log_in
 from tests.factories import image_file, make_article_in_state, make_staff
+from tests.images.test_metadata import agency_photo
 
 
 @pytest.fixture
@@ -177,3 +180,28 @@ def test_text_typed_offline_is_kept_and_sent_later(reporter_site, newsroom, brow
     assert page.input_value("#id_title") == "Bridge repairs delayed to May"
     assert Article.objects.get(pk=draft.pk).title == "Bridge repairs"  # not saved until Save
     context.close()
+
+
+def test_a_double_click_on_save_makes_one_article(reporter_site, newsroom, page):
+    """Two quick clicks on Save: the page sends once, and one article is made."""
+    log_in(page, reporter_site, "reporter")
+    page.goto(f"{reporter_site}/admin/articles/article/add/")
+    page.fill("#id_title", "Night trains return")
+    page.select_option("#id_section", label=newsroom.sections[0].name)
+    page.dblclick("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    assert Article.objects.filter(title="Night trains return").count() == 1
+
+
+def test_a_chosen_agency_photo_fills_the_caption_before_saving(reporter_site, page, tmp_path):
+    """The photo's own IPTC caption appears in the empty caption field, and its credit is
+    shown, as soon as the file is chosen; nothing is saved by choosing it."""
+    photo = tmp_path / "rescuers.jpg"
+    photo.write_bytes(agency_photo().read())
+    in_library = Image.objects.count()
+    log_in(page, reporter_site, "reporter")
+    page.goto(f"{reporter_site}/admin/articles/article/add/")
+    page.set_input_files("#id_hero_image", str(photo))
+    expect(page.locator("#id_hero_caption")).to_have_value("Rescuers at a damaged building in Kyiv")
+    expect(page.locator(".photo-details")).to_contain_text("Olena Petrenko/Reuters")
+    assert Image.objects.count() == in_library
