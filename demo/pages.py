@@ -1,5 +1,5 @@
-"""The demo newsroom's site pages: About and Contact in both editions, published, linked in
-the footer and to each other as translations."""
+"""The demo newsroom's site pages: About and Contact, published and linked in the footer, with
+their Ukrainian translations."""
 
 from django.conf import settings
 
@@ -36,54 +36,27 @@ PAGES = [
 ]
 
 
-# The Ukrainian edition's About and Contact: translations of the English pages (by slug).
-UKRAINIAN_PAGES = [
-    {
-        "translation_of": "about",
-        "slug": "pro-nas",
-        "title": "Про нас",
-        "seo_description": "Хто ми, як працюємо і хто нас фінансує.",
-        "body": (
-            "<p>{site} — незалежна редакція, яка пише про Україну, війну та її наслідки для "
-            "Європи й світу англійською та українською.</p>"
-            "<h2>Як ми працюємо</h2>"
-            "<p>Наші репортери працюють у Києві та прифронтових регіонах. Кожен матеріал перед "
-            "публікацією перевіряє редактор, а коли ми помиляємося, то виправляємо помилку й "
-            "пишемо про це під статтею.</p>"
-            "<h2>Хто нас фінансує</h2>"
-            "<p>Більшість нашої роботи оплачують читачі через членство. Рекламодавці й донори "
-            "не впливають на те, що ми публікуємо.</p>"
-        ),
-    },
-    {
-        "translation_of": "contact",
-        "slug": "kontakty",
-        "title": "Контакти",
-        "seo_description": (
-            "Як зв’язатися з редакцією, надіслати підказку чи попросити виправлення."
-        ),
-        "body": (
-            "<p>Редакція читає кожен лист. Щоб попросити виправлення, напишіть редакторам, "
-            "назвіть статтю й те, що в ній не так.</p>"
-            "<ul><li>Редактори: editors@example.org</li><li>Підказки: tips@example.org</li>"
-            "<li>Партнерство: partners@example.org</li></ul>"
-        ),
-    },
-]
+# The Ukrainian edition's pages (demo/ukrainian.py) are translations of these: slug, original.
+TRANSLATIONS = {"pro-nas": "about", "kontakty": "contact"}
 
 
 def load_pages() -> int:
-    """Create the demo pages that do not exist yet; an edited page is left as the editor left it."""
+    """Create the demo pages that do not exist yet; an edited page is left as the editor left it.
+
+    The Ukrainian pages are linked to these as their translations, unless an editor has
+    linked them already.
+    """
     created = 0
-    for language, pages in (("en", PAGES), ("uk", UKRAINIAN_PAGES)):
-        for position, values in enumerate(pages):
-            values = {**values, "body": values["body"].format(site=settings.SITE_NAME)}
-            if original := values.pop("translation_of", None):
-                values["translation_of"] = Page.objects.filter(language="en", slug=original).first()
-            _, made = Page.objects.get_or_create(
-                language=language,
-                slug=values["slug"],
-                defaults={**values, "is_published": True, "footer_position": position},
-            )
-            created += made
+    for position, values in enumerate(PAGES):
+        values = {**values, "body": values["body"].format(site=settings.SITE_NAME)}
+        _, made = Page.objects.get_or_create(
+            language="en",
+            slug=values["slug"],
+            defaults={**values, "is_published": True, "footer_position": position},
+        )
+        created += made
+    for slug, original in TRANSLATIONS.items():
+        Page.objects.filter(language="uk", slug=slug, translation_of=None).update(
+            translation_of=Page.objects.filter(language="en", slug=original).first()
+        )
     return created

@@ -96,3 +96,16 @@ def test_the_sitemaps_list_each_page_with_its_translation(client, about):
         }
     index = client.get("/uk/sitemap.xml").content.decode()
     assert f"{SITE}/uk/sitemap-pages.xml" in index
+
+
+def test_the_demos_about_and_contact_are_linked_to_their_ukrainian_pages(client):
+    """Loaded as load_demo does (the Ukrainian pages first), About and Contact name
+    /uk/pro-nas/ and /uk/kontakty/; loading again changes nothing."""
+    from demo import pages, ukrainian
+
+    for _ in range(2):
+        ukrainian._pages()
+        pages.load_pages()
+    assert Page.objects.count() == 4
+    assert hreflang(client.get("/about/"))["uk"] == f"{SITE}/uk/pro-nas/"
+    assert hreflang(client.get("/uk/kontakty/"))["en"] == f"{SITE}/contact/"
