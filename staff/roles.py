@@ -4,6 +4,8 @@ Object-level rules (a reporter edits only their own drafts) are enforced in the
 admin on top of these; the groups give the coarse rights.
 """
 
+from django.db.models import Q
+
 EDITORS = "Editors"
 REPORTERS = "Reporters"
 
@@ -75,7 +77,11 @@ EDITOR_WORKFLOW_PERMISSIONS = [
 
 
 def ensure_roles(using="default", **kwargs):
-    """Create the role groups, if missing, and give them their permissions."""
+    """Create the role groups, if missing, and give them their permissions.
+
+    post_migrate is sent once for every app, and again after each flush (every browser
+    test's teardown): a role's permissions are fetched and granted in one query each.
+    """
     from django.contrib.auth.models import Group, Permission
 
     for role in ROLE_PERMISSIONS:
@@ -83,11 +89,8 @@ def ensure_roles(using="default", **kwargs):
         if role == EDITORS:
             wanted += EDITOR_WORKFLOW_PERMISSIONS
         group, _ = Group.objects.using(using).get_or_create(name=role)
+        matching = Q()
         for app_label, codename in wanted:
-            permission = (
-                Permission.objects.using(using)
-                .filter(content_type__app_label=app_label, codename=codename)
-                .first()
-            )
-            if permission is not None:
-                group.permissions.add(permission)
+            matching |= Q(content_type__app_label=app_label, codename=codename)
+        # Permissions of apps that have not migrated yet are granted on their own signal.
+        group.permissions.add(*Permission.objects.using(using).filter(matching))
