@@ -6,6 +6,7 @@ from django.http import Http404
 from articles.models import Article
 from authors.models import Author
 from live.models import LiveEntry, LiveStory
+from website import editions
 
 ENTRIES_PER_PAGE = 20
 
@@ -50,9 +51,16 @@ def entry_rows(*, story: LiveStory, page: int = 1, now=None) -> dict:
 
 
 def entries_whole(pks: list[int]) -> dict[int, LiveEntry]:
-    """Entries with their authors, in two queries, for rendering their pieces."""
-    authors = Prefetch("authors", queryset=Author.objects.order_by("name"))
-    return LiveEntry.objects.select_related("promoted_to").prefetch_related(authors).in_bulk(pks)
+    """Entries with their authors, in two queries (three in an edition that reads the
+    authors' bios for their names there), for rendering their pieces."""
+    authors = Author.objects.order_by("name")
+    if editions.current() != editions.default():
+        authors = authors.prefetch_related("bios")  # Author.in_language()
+    return (
+        LiveEntry.objects.select_related("promoted_to")
+        .prefetch_related(Prefetch("authors", queryset=authors))
+        .in_bulk(pks)
+    )
 
 
 def latest_entries(*, story: LiveStory, count: int, now=None) -> QuerySet[LiveEntry]:
