@@ -143,3 +143,32 @@ def test_the_ukrainian_subscriber_pages_are_private_too(client):
     robots = client.get("/robots.txt").content.decode().splitlines()
     assert "Disallow: /uk/newsletters/subscriber/" in robots
     assert "Disallow: /uk/preview/" in robots
+
+
+def test_the_ukrainian_subscriber_pages_pass_the_nu_checker(nu_check, tmp_path):
+    """Confirm, manage, unsubscribe, delete, deleted, the archive and an issue: no error, no
+    warning."""
+    daily = make_newsletter(name="Щоранку", slug="shchoranku", language="uk")
+    subscriber = make_subscriber(newsletters=[daily])
+    issue = make_issue(newsletter=daily, articles=[], status=Issue.Status.SENT)
+    confirm = links_in(confirmation_message(subscriber, [daily], already_subscribed=False).body)
+    unsubscribe, manage = links_in(IssueEmail(issue).message(subscriber).body)[1:]
+    client = Client()
+    pages = {
+        "confirm": client.get(confirm[0]),
+        "manage": client.get(manage),
+        "saved": client.post(manage, {"newsletters": [daily.pk]}),
+        "unsubscribe": client.get(unsubscribe),
+        "unsubscribed": client.post(unsubscribe),
+        "archive": client.get(daily.get_absolute_url()),
+        "issue": client.get(issue.get_absolute_url()),
+        "delete": client.get(f"{manage}delete/"),
+        "deleted": client.post(f"{manage}delete/"),
+    }
+    paths = []
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(response.content)
+        paths.append(path)
+    assert nu_check(paths) == []

@@ -109,3 +109,13 @@ def test_the_demos_about_and_contact_are_linked_to_their_ukrainian_pages(client)
     assert Page.objects.count() == 4
     assert hreflang(client.get("/about/"))["uk"] == f"{SITE}/uk/pro-nas/"
     assert hreflang(client.get("/uk/kontakty/"))["en"] == f"{SITE}/contact/"
+
+
+def test_both_pages_pass_the_nu_checker(nu_check, client, about, tmp_path):
+    """The pair, with their hreflang links and switcher: no error, no warning."""
+    paths = []
+    for name, url in (("about", "/about/"), ("pro-nas", "/uk/pro-nas/")):
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(client.get(url).content)
+        paths.append(path)
+    assert nu_check(paths) == []
