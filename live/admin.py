@@ -5,7 +5,7 @@ live/services.py."""
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from articles.policy import is_editor
-from live import policy, services
+from live import autosaves, policy, services
 from live.forms import EntryForm
 from live.models import LiveEntry, LiveStory
 
@@ -84,13 +84,15 @@ class LiveEntryAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/live-desk.css"]}
+        # The desk forms' script: a warning before leaving with changes, and autosave.
+        js = ["js/article-form.js"]
 
     fieldsets = (
         (None, {"fields": ("story", "headline", "body")}),
         (
             _("Image"),
             {
-                "fields": ("image", "image_alt", "image_caption", "image_credit"),
+                "fields": ("image", "image_pending", "image_alt", "image_caption", "image_credit"),
                 "classes": ["collapse"],
             },
         ),
@@ -125,6 +127,12 @@ class LiveEntryAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ["story"] if obj else []
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user  # the chosen image is kept for this person
+        form.restored = getattr(request, "restored_entry_autosave", None)
+        return form
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -165,6 +173,7 @@ class LiveEntryAdmin(admin.ModelAdmin):
         pinned = data.pop("is_pinned", False)
         correction = data.pop("correction", "")
         data.pop("story", None)
+        data.pop(autosaves.KEPT_IMAGE, None)  # the image itself is in "image"
         if data.get("published_at") is None:
             data.pop("published_at", None)  # now, or as it was
         if not change:
@@ -183,6 +192,9 @@ class LiveEntryAdmin(admin.ModelAdmin):
                 services.entry_correct(entry=saved, by=request.user, text=correction)
         obj.pk = saved.pk
         obj.refresh_from_db()
+        # Posted: the autosaved text and the kept image are in the entry now.
+        autosaves.discard(story=saved.story, entry=saved if change else None, user=request.user)
+        form.discard_kept_upload()
 
     def save_related(self, request, form, formsets, change):
         """The authors are set by the services."""
@@ -200,9 +212,60 @@ class LiveEntryAdmin(admin.ModelAdmin):
         return super().response_add(request, obj, post_url_continue)
 
     def get_urls(self):
-        promote = self.admin_site.admin_view(require_POST(self.promote_view))
-        return [path("<path:object_id>/promote/", promote, name="live_liveentry_promote"),
-                *super().get_urls()]  # fmt: skip
+        def view(function):
+            return self.admin_site.admin_view(require_POST(function))
+
+        return [
+            path("autosave/", view(self.autosave_view), name="live_liveentry_autosave_new"),
+            path("<path:object_id>/autosave/", view(self.autosave_view),
+                 name="live_liveentry_autosave"),
+            path("<path:object_id>/promote/", view(self.promote_view),
+                 name="live_liveentry_promote"),
+            *super().get_urls(),
+        ]  # fmt: skip
+
+    def autosave_target(self, request, object_id):
+        """The story and entry (None: a new one) an autosave is for, checked as a post or an
+        edit is."""
+        if object_id is None:
+            story = get_object_or_404(LiveStory, pk=str(request.POST.get("story", "")) or 0)
+            if not (self.has_add_permission(request) and policy.can_post(request.user, story)):
+                raise PermissionDenied
+            return story, None
+        entry = get_object_or_404(LiveEntry.objects.select_related("story"), pk=object_id)
+        if not self.has_change_permission(request, entry):
+            raise PermissionDenied
+        return entry.story, entry
+
+    def autosave_view(self, request, object_id=None):
+        story, entry = self.autosave_target(request, object_id)
+        autosave = autosaves.autosave_store(
+            story=story, entry=entry, user=request.user, post=request.POST, files=request.FILES
+        )
+        return JsonResponse(
+            {
+                "saved_at": f"{timezone.localtime(autosave.saved_at):%H:%M:%S}",
+                # The chosen image, kept: the form sends this token from now on.
+                autosaves.KEPT_IMAGE: autosave.data.get(autosaves.KEPT_IMAGE, ""),
+            }
+        )
+
+    def restore_autosave(self, request, story_pk, entry=None):
+        """Open the form with the person's autosaved text, if there is newer text than saved."""
+        story = LiveStory.objects.filter(pk=story_pk).first() if str(story_pk).isdigit() else None
+        if request.method != "GET" or story is None:
+            return {}
+        autosave = autosaves.pending_for(story=story, entry=entry, user=request.user)
+        request.restored_entry_autosave = autosave
+        return {"autosave_restored": autosave}
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            **self.restore_autosave(request, request.GET.get("story", "")),
+            "autosave_url": reverse("admin:live_liveentry_autosave_new"),
+        }
+        return super().add_view(request, form_url, extra_context)
 
     def promote_view(self, request, object_id):
         """Make a full article (a draft) of the entry, linked both ways, and open it."""
@@ -216,6 +279,11 @@ class LiveEntryAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         entry = self.get_object(request, unquote(object_id))
+        if entry is not None:
+            extra_context.update(self.restore_autosave(request, entry.story_id, entry))
+            extra_context["autosave_url"] = reverse(
+                "admin:live_liveentry_autosave", args=[entry.pk]
+            )
         if (
             entry is not None
             and policy.can_promote(request.user, entry)

@@ -1,17 +1,28 @@
 """The one short form a reporter posts an entry with, on a phone as on a desktop."""
 
+from contextlib import suppress
+
 from django import forms
 from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
+from images.forms import KeepsUpload
+from live.autosaves import KEPT_IMAGE
 from live.models import LiveEntry
 
 # Markup a reporter may type; anything else goes through the sanitiser as well.
 TAGGED = ("<p", "<ul", "<ol", "<blockquote", "<h2", "<h3", "<a ", "<strong", "<em", "<br")
 
 
-class EntryForm(forms.ModelForm):
-    """Headline, text, an image or an embed, and when. Plain text becomes paragraphs."""
+class EntryForm(KeepsUpload, forms.ModelForm):
+    """Headline, text, an image or an embed, and when. Plain text becomes paragraphs.
+
+    A chosen image is kept across a form error (images.forms.KeepsUpload); an autosave
+    (live/autosaves.py) the admin sets as `restored` fills the form as it was left.
+    """
+
+    kept_upload = ("image", KEPT_IMAGE)
+    restored = None
 
     body = forms.CharField(
         label=_("Text"),
@@ -41,6 +52,8 @@ class EntryForm(forms.ModelForm):
         ]
         widgets = {"headline": forms.TextInput(attrs={"autocomplete": "off"})}
 
+    image_pending = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         when = self.fields["published_at"]
@@ -48,6 +61,27 @@ class EntryForm(forms.ModelForm):
         when.help_text = _("Empty: now. A later time schedules the entry.")
         if self.instance.pk is None:
             self.initial["published_at"] = None  # now is when it is posted, not opened
+        if self.restored is not None and not self.is_bound:
+            self.take_back(self.restored.data)
+
+    def take_back(self, data: dict) -> None:
+        """The autosaved text in the form, to be posted (or not) like anything typed."""
+        for name in ("headline", "body", "image_alt", "image_caption", "image_credit",
+                     "video_url", "post_url"):  # fmt: skip
+            if name in self.fields and data.get(name):
+                self.initial[name] = data[name]
+        when = [data.get("published_at_0", ""), data.get("published_at_1", "")]
+        if "published_at" in self.fields and all(when):
+            with suppress(forms.ValidationError):  # not a time: the box stays as it was
+                self.initial["published_at"] = self.fields["published_at"].clean(when)
+        if "authors" in self.fields and data.get("authors"):
+            self.initial["authors"] = data["authors"]
+        if data.get(KEPT_IMAGE):
+            self.initial[KEPT_IMAGE] = data[KEPT_IMAGE]
+            self.show_kept_upload(data[KEPT_IMAGE])
+
+    def clean_image(self):
+        return self.kept_or_chosen()
 
     def clean_body(self):
         text = self.cleaned_data["body"].strip()

@@ -228,3 +228,38 @@ class LiveEntry(models.Model):
     @property
     def was_updated(self) -> bool:
         return self.edited_at is not None
+
+
+class EntryAutosave(models.Model):
+    """Text typed in the entry form and not posted yet, kept on the server every few seconds,
+    as an article's is (articles.Autosave): one per person and entry, and one per person and
+    live story for an entry not posted yet. Readers never see it; the form takes it back."""
+
+    story = models.ForeignKey(LiveStory, on_delete=models.CASCADE, related_name="autosaves")
+    entry = models.ForeignKey(
+        LiveEntry, on_delete=models.CASCADE, null=True, blank=True, related_name="autosaves"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="live_entry_autosaves"
+    )
+    data = models.JSONField(_("fields"), default=dict)
+    saved_at = models.DateTimeField(_("autosaved"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("entry autosave")
+        verbose_name_plural = _("entry autosaves")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "user"],
+                condition=Q(entry__isnull=False),
+                name="live_autosave_once_per_entry_and_person",
+            ),
+            models.UniqueConstraint(
+                fields=["story", "user"],
+                condition=Q(entry__isnull=True),
+                name="live_autosave_once_per_new_entry_and_person",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Autosave of {self.entry or 'a new entry'} by {self.user}"

@@ -1,5 +1,6 @@
-// The article form in the admin: a warning before leaving with changes not yet saved,
-// autosave to the server while someone types, and times in the newsroom's zone, 24-hour.
+// The article form in the admin, and the live entry form: a warning before leaving with
+// changes not yet saved, autosave to the server while someone types, and times in the
+// newsroom's zone, 24-hour.
 (function () {
   "use strict";
 
@@ -54,7 +55,7 @@
   }
 
   function start() {
-    const form = document.getElementById("article_form");
+    const form = document.getElementById("article_form") || document.getElementById("liveentry_form");
     if (!form) return;
     let saved = snapshot(form);
     let submitting = false;
@@ -110,8 +111,9 @@
 
     // The hero image chosen in the form, sent with the next autosave and kept on the
     // server; the form then carries the token the server answers with.
-    const imageInput = form.querySelector("input[type=file][name=hero_image]");
-    const keptInput = form.querySelector("input[name=hero_image_pending]");
+    const imageName = status.dataset.imageField || "hero_image";
+    const imageInput = form.querySelector("input[type=file][name=" + imageName + "]");
+    const keptInput = form.querySelector("input[name=" + imageName + "_pending]");
     let sentImage = "";
 
     function chosenImage() {
@@ -124,7 +126,7 @@
     function post(pairs, leaving, image) {
       const data = new FormData();
       pairs.forEach(function (pair) { data.append(pair[0], pair[1]); });
-      if (image) data.append("hero_image", image.file);
+      if (image) data.append(imageName, image.file);
       return fetch(url, {
         method: "POST",
         body: data,
@@ -153,7 +155,7 @@
         .then(function (result) {
           sent = now;
           if (image) sentImage = image.key;
-          if (keptInput && result.hero_image_pending) keptInput.value = result.hero_image_pending;
+          if (keptInput && result[keptInput.name]) keptInput.value = result[keptInput.name];
           window.localStorage.removeItem(keptKey);
           say(status.dataset.savedText.replace("{time}", result.saved_at)
             + (result.newer ? " " + status.dataset.newerText : ""), result.newer);

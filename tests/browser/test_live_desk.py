@@ -1,8 +1,14 @@
-"""The live desk in Chromium: the live stories' and entries' lists fit a phone's 390 px."""
+"""The live desk in Chromium: the live stories' and entries' lists fit a phone's 390 px, and
+nothing typed in the entry form is lost."""
+
+import time
 
 import pytest
+from playwright.sync_api import expect
 
+from articles.models import Byline
 from live import services
+from live.models import EntryAutosave
 from tests.browser.test_desk_home import SIDEWAYS
 from tests.browser.test_editorial_flow import PASSWORD, log_in
 from tests.factories import make_article, make_staff
@@ -47,3 +53,43 @@ def test_the_live_lists_fit_a_phone(live_desk, browser, screenshot):
             wide.append(f"{name}: {page.evaluate(SIDEWAYS)} px too wide")
     context.close()
     assert not wide, wide
+
+
+def test_nothing_typed_in_the_entry_form_is_lost(live_desk, browser, screenshot):
+    """Leaving with unsaved text asks first; a tab closed anyway has its text on the server,
+    and the form opened again holds it."""
+    base, story = live_desk
+    reporter = make_staff(role="Reporters", username="reporter", password=PASSWORD)
+    Byline.objects.create(article=story.article, author=reporter.author)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    log_in(page, base, "reporter")
+    add = f"{base}/admin/live/liveentry/add/?story={story.pk}"
+    page.goto(add)
+    page.wait_for_load_state("load")
+    page.fill("#id_headline", "Blasts heard in Kyiv")
+    page.fill("#id_body", "Two loud blasts on the left bank.\n\nMore soon.")
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.type)
+        dialog.accept()
+
+    page.on("dialog", answer)
+    page.close(run_before_unload=True)
+    page.wait_for_event("close")
+    assert asked == ["beforeunload"]
+    for _ in range(50):  # the closing tab's keepalive request, answered by the server
+        if EntryAutosave.objects.filter(story=story, user=reporter).exists():
+            break
+        time.sleep(0.1)
+
+    again = context.new_page()
+    again.goto(add)
+    expect(again.locator("#id_headline")).to_have_value("Blasts heard in Kyiv")
+    expect(again.locator("#id_body")).to_have_value(
+        "Two loud blasts on the left bank.\n\nMore soon."
+    )
+    expect(again.locator("#autosave-status")).to_contain_text("not posted yet")
+    screenshot(again, "live-desk-entry-form-restored-390")
+    context.close()
