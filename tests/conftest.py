@@ -1,3 +1,4 @@
+import fcntl
 import os
 import re
 import shutil
@@ -63,17 +64,43 @@ def empty_cache(one_process_cache):
     local_copies.clear_all()
 
 
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Tests log in hundreds of users; a fast hasher keeps them quick (never in production)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+
+
+def lasting_test_settings(folder):
+    """What the fixtures above set for each test, for a fixture that outlasts one test."""
+    return override_settings(
+        MEDIA_ROOT=folder / "media",
+        DEMO_LOGINS_FILE=folder / "demo-logins.json",
+        PAGE_CACHE_ENABLED=False,
+        CACHES=LOCAL_MEMORY_CACHE,
+        PASSWORD_HASHERS=FAST_PASSWORD_HASHERS,
+    )
 
 
 @pytest.fixture(scope="session")
-def collected_static(tmp_path_factory):
-    """Static files collected as a production deploy does, for gunicorn with debug off."""
-    root = tmp_path_factory.mktemp("staticfiles")
-    manage("collectstatic", "--noinput", env=production_environment(DJANGO_STATIC_ROOT=str(root)))
+def collected_static(tmp_path_factory, worker_id):
+    """Static files collected as a production deploy does, for gunicorn with debug off.
+
+    Collected once a run (Brotli at its best takes most of a minute): the test processes
+    share one folder; the first to need it collects while the others wait on its lock.
+    """
+    run_folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run_folder = run_folder.parent  # the run's folder, above each process's own
+    root = run_folder / "staticfiles"
+    with (run_folder / "staticfiles.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        # The manifest is written last: without it an earlier collection did not finish.
+        if not (root / "staticfiles.json").exists():
+            env = production_environment(DJANGO_STATIC_ROOT=str(root))
+            manage("collectstatic", "--noinput", env=env)
     return root
 
 

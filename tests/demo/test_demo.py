@@ -13,9 +13,8 @@ def counts():
     return (Article.objects.count(), Author.objects.count(), Section.objects.count())
 
 
-def test_load_demo_twice_gives_the_same_content():
+def test_load_demo_twice_gives_the_same_content(demo_loaded):
     """Running load_demo twice leaves the same numbers of items, authors and sections."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     first = counts()
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert counts() == first
@@ -25,9 +24,8 @@ def test_load_demo_twice_gives_the_same_content():
     assert sections >= 4
 
 
-def test_demo_has_every_kind_and_the_seed_article():
+def test_demo_has_every_kind_and_the_seed_article(demo_loaded):
     """The demo has briefs, videos and the seed article as the seed page shows it."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     kinds = set(Article.objects.published().values_list("kind", flat=True))
     assert {"article", "brief", "video"} <= kinds
     seed = Article.objects.published().get(slug=SEED_SLUG)
@@ -39,15 +37,11 @@ def test_demo_has_every_kind_and_the_seed_article():
     assert (byline.author.name, byline.author.role) == ("Martin Fornusek", "Reporter")
 
 
-def test_demo_logins_are_printed_and_work(client):
+def test_demo_logins_are_printed_and_work(demo_loaded, client):
     """The demo prints an editor and a reporter login whose passwords let them into the admin."""
-    from io import StringIO
-
-    out = StringIO()
-    call_command("load_demo", stdout=out)
     logins = dict(
         line.split(": ", 1)[1].split(" / ")
-        for line in out.getvalue().splitlines()
+        for line in demo_loaded.splitlines()
         if line.startswith("Demo login")
     )
     assert set(logins) == {"editor", "reporter"}
@@ -57,18 +51,16 @@ def test_demo_logins_are_printed_and_work(client):
         client.logout()
 
 
-def test_every_demo_item_has_a_working_page(client):
+def test_every_demo_item_has_a_working_page(demo_loaded, client):
     """Every demo item's page, and every page of the news feed, answers 200."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     for article in Article.objects.published():
         assert client.get(article.get_absolute_url()).status_code == 200, article.slug
     assert client.get("/news-feed/?page=2").status_code == 200
     assert client.get("/news-feed/?page=3").status_code == 200
 
 
-def test_bulk_articles_are_complete_and_published():
+def test_bulk_articles_are_complete_and_published(demo_loaded):
     """load_demo --articles N adds N published items with bylines, measured and unique."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     before = Article.objects.count()
     call_command(
         "load_demo",
