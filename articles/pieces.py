@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, Section
-from articles.selectors import article_whole, bylines_prefetch
+from articles.selectors import NOT_SHOWN, article_whole, bylines_prefetch
 from articles.translations import article_alternates
 from caching.pieces import item_pieces, piece
 
@@ -40,7 +40,10 @@ def load_articles(rows: Sequence, indexes: list[int], *, bylines=False) -> list[
     loaded = {row.pk: row for row in rows if isinstance(row, Article)}
     absent = [pk for pk in wanted if pk not in loaded]
     if absent:
-        articles = Article.objects.select_related("section", *extensions())
+        # A card shows no body: it is left out with what no page shows.
+        articles = Article.objects.defer("body", *NOT_SHOWN).select_related(
+            "section", *extensions()
+        )
         if bylines:
             articles = articles.prefetch_related(bylines_prefetch())
         loaded.update(articles.in_bulk(absent))

@@ -1,13 +1,21 @@
 """Reads of articles for reader pages, each in a fixed number of queries."""
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Value
+from django.db.models.functions import JSONObject
 from django.shortcuts import get_object_or_404
+from django.utils.dateparse import parse_datetime
 
 from articles import translations
 from articles.models import Article, Byline, Correction, Section, SlugRedirect, Tag
 from authors.models import Author
 
 RELATED_ITEMS = 4
+
+
+# Columns no reader page shows: the search index's vectors and words, and what a
+# translation was made from. Left out wherever articles are read for a page.
+NOT_SHOWN = ("search_vector", "lemma_vector", "search_lemmas", "source_text")
 
 
 def bylines_prefetch() -> Prefetch:
@@ -148,14 +156,53 @@ def author_items(*, slug: str) -> tuple[Author, QuerySet]:
     return author, published_rows().filter(bylines__author=author)
 
 
+def related_rows(related: QuerySet, **fields: str) -> ArraySubquery:
+    """An article's related rows, in their own order, as JSON objects in the article's row."""
+    return ArraySubquery(related.values(row=JSONObject(**fields)))
+
+
+def as_prefetched(article: Article, name: str, objects: list) -> None:
+    """article.<name>.all() gives these objects without a query, as after prefetch_related()."""
+    queryset = getattr(article, name).all()
+    queryset._result_cache, queryset._prefetch_done = objects, True
+    article.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+
+
 def article_whole(*, pk: int) -> Article:
-    """One article in any state with everything its page shows: for rendering it, and previews."""
+    """One article in any state with everything its page shows: for rendering it, and previews.
+
+    Two queries: the article with its section, library image, translations, tags and
+    corrections (the last three as JSON in its row), then its bylines with their authors.
+    """
     queryset = (
-        Article.objects.select_related("section", "hero")
-        .prefetch_related(bylines_prefetch(), "tags", "corrections")
-        .annotate(group_rows=translations.group_rows(Article))
+        Article.objects.defer(*NOT_SHOWN)
+        .select_related("section", "hero")
+        .prefetch_related(bylines_prefetch())
+        .annotate(
+            group_rows=translations.group_rows(Article),
+            tag_rows=related_rows(
+                Tag.objects.filter(articles=OuterRef("pk")),
+                id="id",
+                name="name",
+                slug="slug",
+                language="language",
+            ),
+            correction_rows=related_rows(
+                Correction.objects.filter(article=OuterRef("pk")),
+                id="id",
+                published_at="published_at",
+                text="text",
+            ),
+        )
     )
-    return get_object_or_404(queryset, pk=pk)
+    article = get_object_or_404(queryset, pk=pk)
+    as_prefetched(article, "tags", [Tag(**row) for row in article.tag_rows])
+    corrections = [
+        Correction(article=article, **{**row, "published_at": parse_datetime(row["published_at"])})
+        for row in article.correction_rows
+    ]
+    as_prefetched(article, "corrections", corrections)
+    return article
 
 
 def redirect_for_old_slug(*, slug: str) -> str | None:
