@@ -238,7 +238,7 @@ class ArticleAdmin(
     inlines = [BylineInline, CorrectionInline]
 
     class Media:
-        js = ["js/article-form.js"]
+        js = ["js/article-form.js", "js/body-library.js"]
 
     # Status and publish time change only through the workflow buttons, so every
     # change is a recorded transition.

@@ -158,10 +158,37 @@ class ImageAdmin(display.ShowsWhereUsed, admin.ModelAdmin):
 
     def get_urls(self):
         details = self.admin_site.admin_view(self.photo_details_view)
+        choose = self.admin_site.admin_view(self.body_choice_view)
         return [
             path("photo-details/", details, name="images_image_photo_details"),
+            path("choose/", choose, name="images_image_body_choice"),
             *super().get_urls(),
         ]
+
+    BODY_CHOICES = 12
+
+    def body_choice_view(self, request):
+        """Library images for the body editor: the search's results with their thumbnails and
+        the figure each would insert. Images whose licence has expired are left out."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        term = request.GET.get("q", "").strip()
+        queryset = self.get_queryset(request).exclude(expires_on__lt=timezone.localdate())
+        queryset, _duplicates = super().get_search_results(request, queryset, term)
+        return JsonResponse(
+            {
+                "results": [
+                    {
+                        "id": image.pk,
+                        "text": str(image),
+                        "credit": image.credit,
+                        "thumbnail": image.thumbnail_url,
+                        "figure": display.body_figure(image),
+                    }
+                    for image in queryset[: self.BODY_CHOICES]
+                ]
+            }
+        )
 
     def photo_details_view(self, request):
         """What a chosen photo says about itself (IPTC/XMP), read and forgotten: nothing is

@@ -31,7 +31,8 @@ class LibraryImageSelect(AutocompleteSelect):
 
     @property
     def media(self):
-        return super().media + forms.Media(js=["js/library-chooser.js"])
+        # After the admin's autocomplete, whose start it extends.
+        return super().media + forms.Media(js=["admin/js/autocomplete.js", "js/library-chooser.js"])
 
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs)

@@ -2,13 +2,14 @@
 
 from contextvars import ContextVar
 
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from images.models import Image
+from images.models import BodyUse, Image
 
 
 def thumbnail(image: Image | None, *, width: int = 64):
@@ -21,6 +22,27 @@ def thumbnail(image: Image | None, *, width: int = 64):
         image.thumbnail_url,
         width,
         height,
+    )
+
+
+def body_figure(image: Image) -> str:
+    """The figure the body editor inserts for a library image: a rendition, the image's alt
+    text, and its caption and credit under it (kept by the body's sanitiser)."""
+    fallback = (image.renditions or {}).get("fallback") or []
+    if fallback:
+        # The widest rendition: the body column is never wider, and readers get renditions.
+        name, width, height = fallback[-1]
+        src = default_storage.url(name)
+    else:
+        src, width, height = image.file.url, image.width, image.height
+    words = " — ".join(part for part in (image.caption, image.credit) if part)
+    return format_html(
+        '<figure class="image"><img src="{}" alt="{}" width="{}" height="{}">{}</figure>',
+        src,
+        image.alt_text,
+        width or "",
+        height or "",
+        format_html("<figcaption>{}</figcaption>", words) if words else "",
     )
 
 
@@ -76,19 +98,25 @@ def may_see(user, item) -> bool:
 
 
 def where_used(image: Image, *, user=None) -> list[tuple[str, str]]:
-    """(name, admin address) of what uses the image and the person may see, from every model
-    pointing at it."""
-    used = []
+    """(name, admin address) of what uses the image and the person may see: every model
+    pointing at it (hero, author photo...), then what shows it in its body (BodyUse)."""
+    items = []
     for relation in Image._meta.related_objects:
-        if not (relation.one_to_many or relation.one_to_one):
+        if relation.related_model is BodyUse:
             continue
-        meta = relation.related_model._meta
-        for item in getattr(image, relation.get_accessor_name()).all()[:MOST_SHOWN]:
-            if not may_see(user, item):
-                continue
-            try:
-                url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[item.pk])
-            except NoReverseMatch:
-                url = ""
-            used.append((str(item), url))
+        if relation.one_to_many or relation.one_to_one:
+            items += getattr(image, relation.get_accessor_name()).all()[:MOST_SHOWN]
+    items += [use.shown_in for use in image.body_uses.prefetch_related("shown_in")[:MOST_SHOWN]]
+    used, seen = [], set()
+    for item in items:
+        key = (item._meta.label, item.pk) if item is not None else None
+        if item is None or key in seen or not may_see(user, item):
+            continue
+        seen.add(key)
+        meta = item._meta
+        try:
+            url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[item.pk])
+        except NoReverseMatch:
+            url = ""
+        used.append((str(item), url))
     return used

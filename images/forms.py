@@ -17,6 +17,8 @@ def fills_from_photo(form, field: str, fills: dict) -> None:
     IPTC/XMP data before saving (js/library-chooser.js; without JavaScript the library
     takes them on save). `fills` maps what the photo says (images.services.suggested_details)
     to the form's fields."""
+    if field not in form.fields:
+        return  # read only: nothing is chosen
     ids = {said: form[name].auto_id for said, name in fills.items() if name in form.fields}
     form.fields[field].widget.attrs.update(
         {

@@ -1,6 +1,8 @@
 """The media library: every image uploaded once, with its rights, and reused from there."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
@@ -136,3 +138,28 @@ class Image(models.Model):
         if smallest:
             return default_storage.url(smallest[0][0])
         return self.file.url if self.file else ""
+
+
+class BodyUse(models.Model):
+    """A library image shown in the rich text of something (an article's body), recorded when
+    that is saved (images.body_uses), so "where used" never reads every body."""
+
+    image = models.ForeignKey(
+        Image, verbose_name=_("image"), on_delete=models.CASCADE, related_name="body_uses"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    shown_in = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        verbose_name = _("use in a body")
+        verbose_name_plural = _("uses in bodies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["image", "content_type", "object_id"], name="body_use_once"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="body_use_owner_idx")]
+
+    def __str__(self):
+        return f"{self.image} in {self.content_type.model} {self.object_id}"
