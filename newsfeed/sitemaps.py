@@ -31,8 +31,9 @@ from website.structured_data import iso_datetime
 # Google News takes articles of the last two days, at most 1,000 in one sitemap.
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
-# Kept out of search engines besides the private addresses: search results.
-ROBOTS_DISALLOW = ["/search"]
+# Kept out of search engines besides the private addresses: search results, in every
+# edition (/search, /uk/search), as addresses under each edition's home.
+ROBOTS_DISALLOW = ["search"]
 
 
 def robots_disallow() -> list[str]:
@@ -42,7 +43,10 @@ def robots_disallow() -> list[str]:
     keep themselves out of search engines (the admin's robots meta tag).
     """
     admin = f"/{settings.ADMIN_URL}"
-    return [path for path in settings.PRIVATE_PATHS if path != admin] + ROBOTS_DISALLOW
+    listings = [
+        f"{editions.home(code)}{path}" for code in settings.EDITIONS for path in ROBOTS_DISALLOW
+    ]
+    return [path for path in settings.PRIVATE_PATHS if path != admin] + listings
 
 
 def last_change():

@@ -193,3 +193,9 @@ def test_a_ukrainian_live_story_says_it_is_in_ukrainian(client):
     [block] = page.xpath('//script[@type="application/ld+json"]')
     types = {thing["@type"]: thing for thing in json.loads(block.text)["@graph"]}
     assert types["LiveBlogPosting"]["inLanguage"] == "uk"
+
+
+def test_robots_txt_keeps_crawlers_out_of_every_editions_search_results(client):
+    """Disallow: /search and /uk/search (the Ukrainian edition's results are no page either)."""
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    assert {"Disallow: /search", "Disallow: /uk/search"} <= set(lines)
