@@ -178,7 +178,10 @@
       send.addEventListener("click", function () {
         post(JSON.parse(left), false).then(function () {
           window.localStorage.removeItem(keptKey);
-          window.location.search = "?autosave=restore";
+          // The form's own query (a new live entry's ?story=) stays.
+          const query = new URLSearchParams(window.location.search);
+          query.set("autosave", "restore");
+          window.location.search = query.toString();
         }, function () { say(status.dataset.failedText, true); });
       });
       status.after(send);
