@@ -16,11 +16,11 @@ class AuthorAdminForm(chooser_form("photo"), forms.ModelForm):
 
 
 class AuthorBioInline(admin.StackedInline):
-    """The author's name, role and bio as the other editions show them."""
+    """The author's name, role, bio and details as the other editions show them."""
 
     model = AuthorBio
     extra = 0
-    fields = ["language", "name", "role", "short_bio", "bio"]
+    fields = ["language", "name", "role", "short_bio", "bio", "location", "languages", "photo_alt"]
 
 
 @admin.register(Author)

@@ -116,6 +116,24 @@ class AuthorProfile:
         return self._field("bio")
 
     @property
+    def location(self):
+        return self._field("location")
+
+    @property
+    def languages(self):
+        return self._field("languages")
+
+    @property
+    def photo_picture(self) -> renditions.Picture | None:
+        """The author's photo, described in the edition's language where the bio does."""
+        picture = self.author.photo_picture
+        if picture is None or not (self._bio and self._bio.photo_alt):
+            return picture
+        return renditions.Picture(
+            picture.record, original=picture.original, alt=self._bio.photo_alt
+        )
+
+    @property
     def bio_language(self) -> str:
         """The language the bio shown is written in."""
         if self._bio and self._bio.bio:
@@ -124,8 +142,8 @@ class AuthorProfile:
 
 
 class AuthorBio(models.Model):
-    """An author's role and bio in another edition's language (the author's own fields are
-    in the newsroom's first language)."""
+    """An author's name, role, bio and details in another edition's language (the author's
+    own fields are in the newsroom's first language; a field left empty shows the author's)."""
 
     author = models.ForeignKey(
         Author, verbose_name=_("author"), on_delete=models.CASCADE, related_name="bios"
@@ -137,6 +155,16 @@ class AuthorBio(models.Model):
     role = models.CharField(_("role"), max_length=100, blank=True)
     short_bio = models.CharField(_("short bio"), max_length=300, blank=True)
     bio = RichTextField(_("bio"), blank=True)
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("For example: English, Ukrainian")
+    )
+    photo_alt = models.CharField(
+        _("photo alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("The photo's alt text in this language; empty uses the library's."),
+    )
 
     class Meta:
         verbose_name = _("bio in another language")

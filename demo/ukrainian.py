@@ -147,7 +147,8 @@ ONLY_IN_UKRAINIAN = [
     ),
 ]
 
-# Bios in Ukrainian: (author slug, name, role, short bio, bio)
+# Bios in Ukrainian: (author slug, name, role, short bio, bio, location, languages, the
+# portrait's alt text)
 BIOS = [
     (
         "martin-fornusek",
@@ -161,6 +162,9 @@ BIOS = [
         "(Чехія), де він здобув ступінь магістра з досліджень конфліктів і демократії. Мартіна "
         "запрошували виступати на Times Radio, France 24, Чеському телебаченні та Радіо Вільна "
         "Європа. Він володіє англійською, чеською та українською мовами.</p>",
+        "Львів",
+        "англійська, чеська, українська",
+        "Портрет Мартіна Форнусека",
     ),
     (
         "oleksandra-kovalenko",
@@ -169,6 +173,9 @@ BIOS = [
         "Редакторка новин.",
         "<p>Олександра Коваленко — редакторка новин. Вона пише про українську політику з 2014 "
         "року і редагує стрічку новин у Києві.</p>",
+        "Київ",
+        "українська, англійська, польська",
+        "Портрет Олександри Коваленко",
     ),
     (
         "anna-belokur",
@@ -177,6 +184,9 @@ BIOS = [
         "Ведуча програми «Україна за тиждень».",
         "<p>Анна Білокур веде «Україну за тиждень» — щотижневий відеоогляд війни, політики й "
         "суспільства. До редакції вона знімала документальні фільми в Києві та Харкові.</p>",
+        "Київ",
+        "українська, англійська",
+        "Портрет Анни Білокур",
     ),
     (
         "dmytro-shevchuk",
@@ -185,6 +195,9 @@ BIOS = [
         "Пише про фронт і оборонну промисловість.",
         "<p>Дмитро Шевчук пише про фронт, військову допомогу й оборонну промисловість України. "
         "Живе в Дніпрі.</p>",
+        "Дніпро",
+        "українська, англійська",
+        "Портрет Дмитра Шевчука",
     ),
     (
         "sofia-marchenko",
@@ -193,6 +206,9 @@ BIOS = [
         "Пише про економіку, енергетику та відбудову.",
         "<p>Софія Марченко пише про економіку України, енергосистему та фінансування "
         "відбудови. Раніше працювала аналітикинею в київському інвестиційному банку.</p>",
+        "Київ",
+        "українська, англійська, німецька",
+        "Портрет Софії Марченко",
     ),
 ]
 
@@ -285,13 +301,21 @@ def _tags() -> dict[str, Tag]:
 
 
 def _bios() -> None:
-    for slug, name, role, short_bio, bio in BIOS:
+    for slug, name, role, short_bio, bio, location, languages, photo_alt in BIOS:
         author = Author.objects.filter(slug=slug).first()
         if author is not None:
             AuthorBio.objects.get_or_create(
                 author=author,
                 language=LANGUAGE,
-                defaults={"name": name, "role": role, "short_bio": short_bio, "bio": bio},
+                defaults={
+                    "name": name,
+                    "role": role,
+                    "short_bio": short_bio,
+                    "bio": bio,
+                    "location": location,
+                    "languages": languages,
+                    "photo_alt": photo_alt,
+                },
             )
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from lxml import html
 
 from authors.models import AuthorBio
-from tests.factories import make_article, make_author, make_section, make_tag
+from tests.factories import image_file, make_article, make_author, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +41,15 @@ def english_words(content: bytes) -> set[str]:
 def ukrainian_edition():
     section = make_section(name="Україна", slug="ukraina", language="uk")
     tag = make_tag(name="Відбудова", slug="vidbudova", language="uk")
-    author = make_author(name="Olena Roshchina", slug="olena-roshchina", role="Reporter")
+    # The author's own details are in English; the Ukrainian bio has its own.
+    author = make_author(
+        name="Olena Roshchina", slug="olena-roshchina", role="Reporter", location="Lviv",
+        languages="English, Ukrainian", photo=image_file(), photo_alt="Portrait of Olena",
+    )  # fmt: skip
     AuthorBio.objects.create(
         author=author, language="uk", name="Олена Рощина", role="Репортерка",
         bio="<p>Олена Рощина пише про відбудову.</p>", short_bio="Пише про відбудову.",
+        location="Львів", languages="англійська, українська", photo_alt="Портрет Олени Рощиної",
     )  # fmt: skip
     articles = [
         make_article(
