@@ -162,12 +162,9 @@ def load_live_story(*, sections, authors) -> LiveStory | None:
     for row in ENTRIES:
         entry(row)
     picture = entry(IMAGE_ENTRY)
-    picture.image.save(
-        "live-darnytskyi.jpg", demo_images.scene_picture(3, scene="skyline"), save=False
+    picture.image = demo_images.library_image(
+        3, scene="skyline", caption="A residential building in Darnytskyi district."
     )
-    picture.image_alt = f"Illustration: {demo_images.DESCRIPTIONS['skyline']}"
-    picture.image_caption = "A residential building in Darnytskyi district."
-    picture.image_credit = "Illustration: The Kyiv Ledger"
     picture.save()
     entry(VIDEO_ENTRY, video_url="https://www.youtube.com/watch?v=aqz-KE-bpKQ")
     entry(X_ENTRY, post_url="https://x.com/KpsZSU/status/1863000000000000000")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from articles.policy import is_editor
+from images.choosers import ChoosesLibraryImage, chooser_fields
 from live import autosaves, policy, services
 from live.forms import EntryForm
 from live.models import LiveEntry, LiveStory
@@ -73,7 +74,7 @@ class LiveStoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(LiveEntry)
-class LiveEntryAdmin(admin.ModelAdmin):
+class LiveEntryAdmin(ChoosesLibraryImage, admin.ModelAdmin):
     form = EntryForm
     list_display = ["time", "__str__", "story", "is_pinned", "was_updated", "promoted"]
     list_filter = ["is_pinned", "story__article"]
@@ -92,7 +93,7 @@ class LiveEntryAdmin(admin.ModelAdmin):
         (
             _("Image"),
             {
-                "fields": ("image", "image_pending", "image_alt", "image_caption", "image_credit"),
+                "fields": ("image", *chooser_fields(EntryForm)),
                 "classes": ["collapse"],
             },
         ),
@@ -119,6 +120,9 @@ class LiveEntryAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         *writing, _editors = super().get_fieldsets(request, obj)
+        name, image = writing[1]
+        fields = self.chooser_fieldset_fields(request, obj, image["fields"])
+        writing[1] = (name, {**image, "fields": fields})
         if not policy.can_oversee(request.user):
             return writing  # pinning and corrections are an editor's
         # A correction is of an entry readers have seen.
@@ -126,7 +130,8 @@ class LiveEntryAdmin(admin.ModelAdmin):
         return [*writing, (_("Editors"), {"fields": overseen})]
 
     def get_readonly_fields(self, request, obj=None):
-        return ["story"] if obj else []
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "story"] if obj else fields
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -168,12 +173,17 @@ class LiveEntryAdmin(admin.ModelAdmin):
         return policy.can_oversee(request.user) and super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
+        form.add_upload_to_library()  # a new file is a library image now, on form.instance
         data = {name: form.cleaned_data[name] for name in form.cleaned_data if name in form.fields}
+        for name in chooser_fields(EntryForm):
+            data.pop(name, None)  # the chooser's own fields: the image itself is in "image"
+        data.pop(form.expired_tick, None)
+        # Chosen, uploaded (or found in the library as the same file): the form's instance has it.
+        data["image"] = form.instance.image
         authors = data.pop("authors", None)
         pinned = data.pop("is_pinned", False)
         correction = data.pop("correction", "")
         data.pop("story", None)
-        data.pop(autosaves.KEPT_IMAGE, None)  # the image itself is in "image"
         if data.get("published_at") is None:
             data.pop("published_at", None)  # now, or as it was
         if not change:
@@ -182,7 +192,9 @@ class LiveEntryAdmin(admin.ModelAdmin):
                 **data,
             )  # fmt: skip
         else:
-            edited = {name: value for name, value in data.items() if name in form.changed_data}
+            image_changed = form.instance.image_id != form.initial.get("image")
+            changed = {*form.changed_data, *(["image"] if image_changed else [])}
+            edited = {name: value for name, value in data.items() if name in changed}
             if "authors" not in form.changed_data:
                 authors = None
             saved = services.entry_edit(entry=obj, by=request.user, authors=authors, **edited)
@@ -195,6 +207,12 @@ class LiveEntryAdmin(admin.ModelAdmin):
         # Posted: the autosaved text and the kept image are in the entry now.
         autosaves.discard(story=saved.story, entry=saved if change else None, user=request.user)
         form.discard_kept_upload()
+        if form.reused_image is not None:
+            messages.info(
+                request,
+                _("This image file was in the library already; it is used from there: %(image)s.")
+                % {"image": form.reused_image},
+            )
 
     def save_related(self, request, form, formsets, change):
         """The authors are set by the services."""

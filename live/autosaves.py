@@ -18,9 +18,14 @@ from images.uploads import validate_image_file
 from live.models import EntryAutosave, LiveEntry, LiveStory
 
 # The form's text fields, kept as typed (the time as the text in its box).
-TEXT_FIELDS = ["headline", "body", "image_alt", "image_caption", "image_credit", "video_url",
-               "post_url", "published_at_0", "published_at_1"]  # fmt: skip
-KEPT_IMAGE = "image_pending"
+TEXT_FIELDS = ["headline", "body", "image_alt_text", "video_url", "post_url",
+               "published_at_0", "published_at_1"]  # fmt: skip
+# The chooser's fields (images/choosers.py): the chosen library image, a new file and its token.
+CHOSEN_IMAGE = "image"
+UPLOAD = "image_upload"
+KEPT_IMAGE = "image_upload_pending"
+# Fields of the form alone, not of the entry.
+FORM_LENGTHS = {"image_alt_text": 300}
 MOST_CHARACTERS = 100_000
 # How long before a post an autosave may have left the form and still arrive after it.
 IN_FLIGHT = timedelta(seconds=30)
@@ -28,12 +33,16 @@ IN_FLIGHT = timedelta(seconds=30)
 
 def _length(name: str) -> int:
     field = name.removesuffix("_0").removesuffix("_1")
+    if field in FORM_LENGTHS:
+        return FORM_LENGTHS[field]
     return LiveEntry._meta.get_field(field).max_length or MOST_CHARACTERS
 
 
 def cleaned_values(post) -> dict:
     """What the form holds, in the shape of its initial data."""
     values = {name: str(post.get(name, ""))[: _length(name)] for name in TEXT_FIELDS}
+    chosen = str(post.get(CHOSEN_IMAGE, ""))
+    values[CHOSEN_IMAGE] = int(chosen) if chosen.isdigit() else None
     values["authors"] = sorted({int(pk) for pk in post.getlist("authors") if str(pk).isdigit()})[
         :20
     ]
@@ -42,7 +51,7 @@ def cleaned_values(post) -> dict:
 
 def kept_image(*, user, post, files) -> str:
     """The token of the image the form holds: a newly sent file is checked and kept."""
-    upload = files.get("image") if files else None
+    upload = files.get(UPLOAD) if files else None
     if upload is not None:
         try:
             validate_image_file(upload)

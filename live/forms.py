@@ -6,7 +6,7 @@ from django import forms
 from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
-from images.forms import KeepsUpload
+from images.choosers import chooser_form
 from live.autosaves import KEPT_IMAGE
 from live.models import LiveEntry
 
@@ -14,14 +14,14 @@ from live.models import LiveEntry
 TAGGED = ("<p", "<ul", "<ol", "<blockquote", "<h2", "<h3", "<a ", "<strong", "<em", "<br")
 
 
-class EntryForm(KeepsUpload, forms.ModelForm):
+class EntryForm(chooser_form("image"), forms.ModelForm):
     """Headline, text, an image or an embed, and when. Plain text becomes paragraphs.
 
-    A chosen image is kept across a form error (images.forms.KeepsUpload); an autosave
+    The image is a library image, chosen or uploaded into the library with the chooser
+    (images/choosers.py), which keeps an upload across a form error; an autosave
     (live/autosaves.py) the admin sets as `restored` fills the form as it was left.
     """
 
-    kept_upload = ("image", KEPT_IMAGE)
     restored = None
 
     body = forms.CharField(
@@ -40,9 +40,6 @@ class EntryForm(KeepsUpload, forms.ModelForm):
             "headline",
             "body",
             "image",
-            "image_alt",
-            "image_caption",
-            "image_credit",
             "video_url",
             "post_url",
             "published_at",
@@ -51,8 +48,6 @@ class EntryForm(KeepsUpload, forms.ModelForm):
             "correction",
         ]
         widgets = {"headline": forms.TextInput(attrs={"autocomplete": "off"})}
-
-    image_pending = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,8 +61,7 @@ class EntryForm(KeepsUpload, forms.ModelForm):
 
     def take_back(self, data: dict) -> None:
         """The autosaved text in the form, to be posted (or not) like anything typed."""
-        for name in ("headline", "body", "image_alt", "image_caption", "image_credit",
-                     "video_url", "post_url"):  # fmt: skip
+        for name in ("headline", "body", "image", "image_alt_text", "video_url", "post_url"):
             if name in self.fields and data.get(name):
                 self.initial[name] = data[name]
         when = [data.get("published_at_0", ""), data.get("published_at_1", "")]
@@ -79,9 +73,6 @@ class EntryForm(KeepsUpload, forms.ModelForm):
         if data.get(KEPT_IMAGE):
             self.initial[KEPT_IMAGE] = data[KEPT_IMAGE]
             self.show_kept_upload(data[KEPT_IMAGE])
-
-    def clean_image(self):
-        return self.kept_or_chosen()
 
     def clean_body(self):
         text = self.cleaned_data["body"].strip()

@@ -34,13 +34,13 @@ def entry_meta(story: LiveStory, entry: LiveEntry) -> dict:
     meta["canonical"] = absolute_url(
         reverse("live:entry", kwargs={"slug": story.article.slug, "pk": entry.pk})
     )
-    crop = entry.picture.crop("16x9") if entry.image_renditions else None
+    crop = entry.image.picture.crop("16x9") if entry.image_id else None
     if crop:
         meta["image"] = {
             "url": absolute_url(crop.url),
             "width": crop.width,
             "height": crop.height,
-            "alt": entry.image_alt,
+            "alt": entry.image.alt_text,
         }
         meta["twitter_card"] = "summary_large_image"
     return meta

@@ -8,9 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from images import renditions
-from images.alt_text import AltTextRule
-from images.uploads import ImageUploadField
 from website.fields import RichTextField, sanitized
 
 
@@ -92,9 +89,6 @@ class LiveEntryQuerySet(models.QuerySet):
         return [self.scheduled(now).order_by("published_at").values_list("published_at")[:1]]
 
 
-ENTRY_IMAGE_ALT_TEXT = AltTextRule(image="image", alt="image_alt", label=_("image"))
-
-
 class LiveEntry(models.Model):
     """One timestamped update of a live story."""
 
@@ -112,24 +106,16 @@ class LiveEntry(models.Model):
     )
     headline = models.CharField(_("headline"), max_length=300, blank=True)
     body = RichTextField(_("text"), blank=True)
-    image = ImageUploadField(
-        _("image"),
-        upload_to="live/%Y/%m/",
+    # A library image (images.Image): its alt text, caption, credit and renditions are its own.
+    image = models.ForeignKey(
+        "images.Image",
+        verbose_name=_("image"),
+        null=True,
         blank=True,
-        width_field="image_width",
-        height_field="image_height",
+        on_delete=models.PROTECT,
+        related_name="live_entries",
+        help_text=_("Choose an image from the media library, or upload a new one below."),
     )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        _("image alt text"),
-        max_length=300,
-        blank=True,
-        help_text=_("Describes the image for readers who cannot see it. Required with an image."),
-    )
-    image_caption = models.CharField(_("image caption"), max_length=500, blank=True)
-    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
-    image_renditions = renditions.RenditionsField(_("image renditions"))
     video_url = models.URLField(
         _("video URL"), blank=True, help_text=_("A YouTube or Vimeo address.")
     )
@@ -180,9 +166,8 @@ class LiveEntry(models.Model):
         verbose_name_plural = _("live entries")
         ordering = ["-published_at", "-id"]
         constraints = [
-            ENTRY_IMAGE_ALT_TEXT.constraint(name="live_entry_image_has_alt_text"),
             models.CheckConstraint(
-                condition=~Q(headline="", body="", image="", video_url="", post_url=""),
+                condition=~Q(headline="", body="", image__isnull=True, video_url="", post_url=""),
                 name="live_entry_says_something",
                 violation_error_message=_("An entry needs a headline, text, an image or an embed."),
             ),
@@ -198,7 +183,6 @@ class LiveEntry(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = sanitized(self.body)
-        self.image_renditions = renditions.record_for(self.image, self.image_renditions)
         if not self._state.adding:
             self.version += 1
             if kwargs.get("update_fields") is not None:
@@ -211,8 +195,8 @@ class LiveEntry(models.Model):
         return reverse("live:entry", kwargs={"slug": slug, "pk": self.pk})
 
     def clean(self):
-        errors = ENTRY_IMAGE_ALT_TEXT.errors(self)
-        if not any([self.headline, self.body, self.image, self.video_url, self.post_url]):
+        errors = {}
+        if not any([self.headline, self.body, self.image_id, self.video_url, self.post_url]):
             errors["body"] = _("An entry needs a headline, text, an image or an embed.")
         if errors:
             raise ValidationError(errors)
@@ -220,10 +204,6 @@ class LiveEntry(models.Model):
     @property
     def anchor(self) -> str:
         return f"entry-{self.pk}"
-
-    @property
-    def picture(self) -> renditions.Picture:
-        return renditions.Picture(self.image_renditions, original=self.image, alt=self.image_alt)
 
     @property
     def was_updated(self) -> bool:

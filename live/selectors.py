@@ -57,7 +57,7 @@ def entries_whole(pks: list[int]) -> dict[int, LiveEntry]:
     if editions.current() != editions.default():
         authors = authors.prefetch_related("bios")  # Author.in_language()
     return (
-        LiveEntry.objects.select_related("promoted_to")
+        LiveEntry.objects.select_related("promoted_to", "image")
         .prefetch_related(Prefetch("authors", queryset=authors))
         .in_bulk(pks)
     )
@@ -68,6 +68,7 @@ def latest_entries(*, story: LiveStory, count: int, now=None) -> QuerySet[LiveEn
     return (
         LiveEntry.objects.published(now)
         .filter(story_id=story.pk)
+        .select_related("image")
         .prefetch_related(Prefetch("authors", queryset=Author.objects.order_by("name")))
         .order_by("-published_at", "-id")[:count]
     )

@@ -19,8 +19,6 @@ WORDING_FIELDS = (
     "headline",
     "body",
     "image",
-    "image_alt",
-    "image_caption",
     "video_url",
     "post_url",
 )

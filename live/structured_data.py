@@ -35,8 +35,8 @@ def blog_posting(entry: LiveEntry, *, story_url: str, fallback_authors: list[dic
         "author": [person(author) for author in entry.authors.all()] or fallback_authors,
         "publisher": publisher(),
     }
-    if entry.image_renditions:
-        crop = entry.picture.crop("16x9")
+    if entry.image_id:
+        crop = entry.image.picture.crop("16x9")
         if crop:
             data["image"] = {
                 "@type": "ImageObject",

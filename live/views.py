@@ -98,7 +98,16 @@ def entry_permalink(request, slug, pk):
     entry = (
         LiveEntry.objects.published()
         .filter(story_id=story.pk, pk=pk)
-        .only("pk", "version", "headline", "body", "image_renditions", "image", "image_alt")
+        .select_related("image")
+        .only(
+            "pk",
+            "version",
+            "headline",
+            "body",
+            "image__file",
+            "image__renditions",
+            "image__alt_text",
+        )
         .first()
     )
     if entry is None:

@@ -79,11 +79,11 @@ class LiveEntriesFeed(Feed):
             ],
             "image": None,
         }
-        if entry.image:
+        if entry.image_id:
             extras["image"] = {
-                "url": absolute_url(entry.image.url),
-                "alt": xml_text(entry.image_alt),
-                "credit": xml_text(entry.image_credit),
+                "url": absolute_url(entry.image.file.url),
+                "alt": xml_text(entry.image.alt_text),
+                "credit": xml_text(entry.image.credit),
             }
         body = entry.body
         if entry.correction:

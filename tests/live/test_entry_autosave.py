@@ -67,18 +67,18 @@ def test_a_form_error_keeps_the_text_and_the_chosen_image(client, story, reporte
     client.force_login(reporter)
     data = {"story": story.pk, "headline": "Damage", "body": "A hall was hit.",
             "published_at_0": "", "published_at_1": ""}  # fmt: skip
-    response = client.post(ADD, {**data, "image": image_file("damage.jpg")})
+    response = client.post(ADD, {**data, "image_upload": image_file("damage.jpg")})
     assert response.status_code == 200
     assert field_value(response, "headline") == "Damage"
     assert "A hall was hit." in field_value(response, "body")
-    token = field_value(response, "image_pending")
+    token = field_value(response, "image_upload_pending")
     assert token
     assert "Kept from your last try" in response.content.decode()
-    response = client.post(ADD, {**data, "image_pending": token, "image_alt": "A hall"})
+    response = client.post(ADD, {**data, "image_upload_pending": token, "image_alt_text": "A hall"})
     assert response.status_code == 302
-    entry = LiveEntry.objects.get()
-    assert entry.image
-    assert entry.image_renditions
+    entry = LiveEntry.objects.select_related("image").get()
+    assert entry.image.alt_text == "A hall"
+    assert entry.image.renditions
 
 
 def test_an_autosave_arriving_after_the_post_does_not_come_back(client, story, reporter):

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from images.models import Image
+from images.services import add_image
 from live.models import LiveEntry
 from tests.factories import image_file, make_staff
 from tests.html import elements, parse
@@ -37,16 +39,49 @@ def test_a_reporter_posts_an_entry_from_the_short_form(client, story, reporter):
     assert list(entry.authors.all()) == [reporter.author]
 
 
-def test_an_entry_with_an_image_needs_its_alt_text(client, story, reporter):
-    """The upload goes through the images app's checks; alt text is required with it."""
+def test_an_uploaded_entry_image_goes_into_the_library_with_its_alt_text(client, story, reporter):
+    """The upload goes through the images app's checks; alt text is required with it, and
+    the entry then shows a library image, the same file sent again reusing it."""
     client.force_login(reporter)
     data = {"story": story.pk, "headline": "Damage", "published_at_0": "", "published_at_1": ""}
-    response = client.post(ADD, {**data, "image": image_file("damage.jpg")})
+    response = client.post(ADD, {**data, "image_upload": image_file("damage.jpg")})
     assert response.status_code == 200
     assert not LiveEntry.objects.exists()
-    response = client.post(ADD, {**data, "image": image_file("damage.jpg"), "image_alt": "A hall"})
+    assert not Image.objects.exists()
+    response = client.post(
+        ADD, {**data, "image_upload": image_file("damage.jpg"), "image_alt_text": "A hall"}
+    )
     assert response.status_code == 302
-    assert LiveEntry.objects.get().image_renditions
+    entry = LiveEntry.objects.select_related("image").get()
+    assert entry.image.alt_text == "A hall"
+    assert entry.image.renditions
+    assert entry.image.uploaded_by == reporter
+    response = client.post(
+        ADD, {**data, "image_upload": image_file("damage.jpg"), "image_alt_text": "Again"}
+    )
+    assert response.status_code == 302
+    assert Image.objects.count() == 1
+    assert LiveEntry.objects.filter(image=entry.image).count() == 2
+
+
+def test_an_entry_shows_an_image_chosen_from_the_library(client, story, reporter):
+    """Chosen by its library id: the page shows its renditions, alt text, caption and credit."""
+    image, _created = add_image(
+        image_file("hall.jpg"), alt_text="A hall", caption="The hall", credit="Photo: Desk"
+    )
+    client.force_login(reporter)
+    response = client.post(
+        ADD,
+        {"story": story.pk, "image": image.pk, "published_at_0": "", "published_at_1": ""},
+    )
+    assert response.status_code == 302
+    assert LiveEntry.objects.get().image == image
+    client.logout()
+    page = parse(client.get(story.article.get_absolute_url()))
+    (figure,) = elements(page, "//article[contains(@class, 'live-entry')]//figure")
+    assert figure.xpath(".//img/@alt") == ["A hall"]
+    assert "The hall" in figure.xpath("string(.//figcaption)")
+    assert "Photo: Desk" in figure.xpath("string(.//figcaption)")
 
 
 def test_a_reporter_cannot_post_on_a_story_they_are_not_on(client, story):

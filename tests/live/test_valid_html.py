@@ -2,6 +2,7 @@
 
 import pytest
 
+from images.services import add_image
 from live import services
 from tests.factories import image_file, make_staff
 from tests.live.factories import make_entry, make_live_story
@@ -15,7 +16,8 @@ def test_live_pages_have_no_html_errors_or_warnings(nu_check, client, tmp_path):
     story = make_live_story(key_points="<ul><li>One</li><li>Two</li></ul>")
     for minutes in range(22):
         make_entry(story, minutes_ago=minutes + 10, headline="" if minutes % 3 else "Headline")
-    make_entry(story, image=image_file("hall.jpg"), image_alt="A hall", image_caption="The hall")
+    image, _created = add_image(image_file("hall.jpg"), alt_text="A hall", caption="The hall")
+    make_entry(story, image=image)
     make_entry(story, video_url="https://www.youtube.com/watch?v=aqz-KE-bpKQ")
     make_entry(story, post_url="https://x.com/KpsZSU/status/1863000000000000000")
     pinned = make_entry(story, minutes_ago=40)
