@@ -4,6 +4,7 @@ the form is opened again, and a chosen image kept across a form error."""
 import pytest
 from django.urls import reverse
 
+from images.services import add_image
 from live.models import EntryAutosave, LiveEntry
 from tests.factories import image_file, make_staff
 from tests.html import elements, parse
@@ -18,6 +19,10 @@ AUTOSAVE = reverse("admin:live_liveentry_autosave_new")
 def field_value(response, name: str) -> str:
     [node] = elements(parse(response), f"//form//*[@name='{name}']")
     return node.text if node.tag == "textarea" else node.get("value", "")
+
+
+def chosen(response) -> list[str]:
+    return elements(parse(response), "//form//select[@name='image']/option[@selected]/@value")
 
 
 def test_the_typed_text_is_back_when_the_form_is_opened_again(client, story, reporter):
@@ -89,3 +94,23 @@ def test_an_autosave_arriving_after_the_post_does_not_come_back(client, story, r
                 "published_at_0": "", "published_at_1": "", "_save": "Save"})  # fmt: skip
     client.post(AUTOSAVE, typed)  # late
     assert field_value(client.get(f"{ADD}?story={story.pk}"), "headline") == ""
+
+
+def test_a_chosen_library_image_is_kept_by_the_autosave_and_across_an_error(
+    client, story, reporter
+):
+    """The image chosen from the library comes back with the autosaved text, stays chosen
+    after a form error, and is the entry's once posted."""
+    image, _created = add_image(image_file("hall.jpg"), alt_text="A hall")
+    client.force_login(reporter)
+    typed = {"story": story.pk, "headline": "The hall", "image": image.pk}
+    assert client.post(AUTOSAVE, typed).status_code == 200
+    page = client.get(f"{ADD}?story={story.pk}")
+    assert chosen(page) == [str(image.pk)]
+
+    data = {**typed, "published_at_0": "", "published_at_1": ""}
+    response = client.post(ADD, {**data, "video_url": "not an address"})
+    assert response.status_code == 200
+    assert chosen(response) == [str(image.pk)]
+    assert client.post(ADD, data).status_code == 302
+    assert LiveEntry.objects.get().image == image

@@ -135,3 +135,14 @@ def test_an_editor_pins_corrects_and_promotes_from_the_form(client, story):
         "admin:articles_article_change", args=[entry.promoted_to_id]
     )
     assert entry.promoted_to.title == "Power cuts"
+
+
+def test_where_used_lists_the_entries_showing_a_library_image(client, story):
+    """The library image's page names the live entries that show it, linked to their form."""
+    image, _created = add_image(image_file("hall.jpg"), alt_text="A hall")
+    entry = make_entry(story, headline="The hall after the strike", image=image)
+    client.force_login(make_staff(role="Editors"))
+    page = parse(client.get(reverse("admin:images_image_change", args=[image.pk])))
+    used = [(a.text, a.get("href")) for a in elements(page, "//ul[@class='where-used']//a")]
+    change = reverse("admin:live_liveentry_change", args=[entry.pk])
+    assert used == [("The hall after the strike", change)]
