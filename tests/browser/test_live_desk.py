@@ -8,10 +8,10 @@ from playwright.sync_api import expect
 
 from articles.models import Byline
 from live import services
-from live.models import EntryAutosave
+from live.models import EntryAutosave, LiveEntry
 from tests.browser.test_desk_home import SIDEWAYS
 from tests.browser.test_editorial_flow import PASSWORD, log_in
-from tests.factories import make_article, make_staff
+from tests.factories import image_file, make_article, make_staff
 from tests.live.factories import make_entry, make_live_story
 
 
@@ -92,4 +92,36 @@ def test_nothing_typed_in_the_entry_form_is_lost(live_desk, browser, screenshot)
     )
     expect(again.locator("#autosave-status")).to_contain_text("not posted yet")
     screenshot(again, "live-desk-entry-form-restored-390")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_reporter_posts_an_entry_with_a_new_photo_into_the_library(
+    live_desk, browser, screenshot, tmp_path, width
+):
+    """The entry form's image group: a file uploaded with its alt text becomes a library
+    image, which the reader's page shows with that alt text."""
+    base, story = live_desk
+    reporter = make_staff(role="Reporters", username="reporter", password=PASSWORD)
+    Byline.objects.create(article=story.article, author=reporter.author)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    log_in(page, base, "reporter")
+    page.goto(f"{base}/admin/live/liveentry/add/?story={story.pk}")
+    page.fill("#id_headline", "A hall in Darnytskyi district after the strike")
+    page.locator("fieldset.collapse summary, fieldset.collapse h2").first.click()
+    photo = tmp_path / "hall.jpg"
+    photo.write_bytes(image_file("hall.jpg").read())
+    page.set_input_files("#id_image_upload", str(photo))
+    page.fill("#id_image_alt_text", "A sports hall with its windows blown out")
+    screenshot(page, f"live-desk-entry-image-{width}")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist")).to_contain_text("Posted")
+    entry = LiveEntry.objects.select_related("image").get(headline__startswith="A hall")
+    assert entry.image.alt_text == "A sports hall with its windows blown out"
+    assert entry.image.uploaded_by == reporter
+    page.goto(base + story.article.get_absolute_url())
+    figure = page.locator(f"#{entry.anchor} figure img")
+    expect(figure).to_have_attribute("alt", "A sports hall with its windows blown out")
+    screenshot(page, f"live-story-entry-image-{width}")
     context.close()
