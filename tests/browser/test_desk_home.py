@@ -81,6 +81,8 @@ def test_desk_pages_pass_axe_at_both_widths(desk_site, browser, screenshot, user
         **DESK_PAGES,
         "change": f"/admin/articles/article/{returned.pk}/change/",
         "library-change": f"/admin/images/image/{photo.pk}/change/",
+        # The reporter's own profile (an editor manages every one).
+        "author": f"/admin/authors/author/{returned.bylines.get().author_id}/change/",
     }
     if username == "editor":
         pages["change"] = f"/admin/articles/article/{waiting.pk}/change/"

@@ -1,0 +1,35 @@
+// The admin's search boxes (select2: tags, byline authors, library images, logins) tied to
+// their field's label, so screen readers name them. Used by every desk form with one.
+(function () {
+  "use strict";
+
+  // select2's boxes (tags, byline authors, the library image) are not tied to their
+  // field's label: tie them. A single choice's search box opens in a dropdown of its own,
+  // named after the select by aria-controls="select2-<id>-results".
+  function labelSearchBoxes(root) {
+    root.querySelectorAll(".select2-dropdown .select2-search__field[aria-controls]").forEach(function (box) {
+      const match = /^select2-(.+)-results$/.exec(box.getAttribute("aria-controls"));
+      const label = match && document.querySelector("label[for='" + match[1] + "']");
+      if (!label) return;
+      if (!label.id) label.id = match[1] + "-label";
+      box.setAttribute("aria-labelledby", label.id);
+    });
+    root.querySelectorAll(".select2-container").forEach(function (container) {
+      const select = container.previousElementSibling;
+      const label = select && select.id && document.querySelector("label[for='" + select.id + "']");
+      if (!label) return;
+      if (!label.id) label.id = select.id + "-label";
+      container.querySelectorAll("[role=combobox], [role=textbox], .select2-search__field").forEach(function (box) {
+        const named = (box.getAttribute("aria-labelledby") || "").split(" ");
+        if (!named.includes(label.id)) {
+          box.setAttribute("aria-labelledby", [label.id].concat(named).join(" ").trim());
+        }
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    labelSearchBoxes(document);
+    new MutationObserver(function () { labelSearchBoxes(document); })
+      .observe(document.body, { childList: true, subtree: true });
+  });
+})();
