@@ -90,8 +90,10 @@ class EditionMiddleware:
 
     def __call__(self, request):
         language = language_of(request.path_info)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # For this request only: the thread's language is given back afterwards, so nothing
+        # that runs after it (another request's middleware, a test) inherits an edition.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language_tag(language))
         return response

@@ -1,21 +1,10 @@
-"""A live story and a reporter on its byline, for the tests of who may do what; every test
-starts in the English edition."""
+"""A live story and a reporter on its byline, for the tests of who may do what."""
 
 import pytest
-from django.conf import settings
-from django.utils import translation
 
 from articles.models import Byline
 from tests.factories import make_staff
 from tests.live.factories import make_live_story
-
-
-@pytest.fixture(autouse=True)
-def english_edition():
-    """Each test starts in the English edition, whichever edition's page a test before it
-    opened (a request leaves its language active in the thread)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 @pytest.fixture
