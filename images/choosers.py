@@ -197,6 +197,11 @@ class ChoosesLibraryImage(display.ShowsWhereUsed):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        self.image_saved(request, form)
+
+    def image_saved(self, request, form) -> None:
+        """After a save with the form's image: the kept upload is not needed any more, and a
+        file that was in the library already is named (for a save_model of its own too)."""
         form.discard_kept_upload()
         if form.reused_image is not None:
             messages.info(

@@ -206,13 +206,7 @@ class LiveEntryAdmin(ChoosesLibraryImage, admin.ModelAdmin):
         obj.refresh_from_db()
         # Posted: the autosaved text and the kept image are in the entry now.
         autosaves.discard(story=saved.story, entry=saved if change else None, user=request.user)
-        form.discard_kept_upload()
-        if form.reused_image is not None:
-            messages.info(
-                request,
-                _("This image file was in the library already; it is used from there: %(image)s.")
-                % {"image": form.reused_image},
-            )
+        self.image_saved(request, form)
 
     def save_related(self, request, form, formsets, change):
         """The authors are set by the services."""

@@ -57,9 +57,11 @@ def test_an_uploaded_entry_image_goes_into_the_library_with_its_alt_text(client,
     assert entry.image.renditions
     assert entry.image.uploaded_by == reporter
     response = client.post(
-        ADD, {**data, "image_upload": image_file("damage.jpg"), "image_alt_text": "Again"}
-    )
-    assert response.status_code == 302
+        ADD, {**data, "image_upload": image_file("damage.jpg"), "image_alt_text": "Again"},
+        follow=True,
+    )  # fmt: skip
+    assert response.redirect_chain[0][1] == 302
+    assert "was in the library already" in response.content.decode()
     assert Image.objects.count() == 1
     assert LiveEntry.objects.filter(image=entry.image).count() == 2
 
