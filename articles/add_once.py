@@ -15,8 +15,9 @@ import uuid
 
 from django.core.cache import cache
 
+from caching import keys
+
 FIELD = "add_token"
-KEY_PREFIX = "articles:add-once:"
 DAY = 24 * 60 * 60
 SAVING = 0  # claimed, the article not saved yet
 WAIT_SECONDS = 10.0  # how long a second submit waits for the first one's article
@@ -27,22 +28,18 @@ def new_token() -> str:
     return uuid.uuid4().hex
 
 
-def _key(token: str) -> str:
-    return f"{KEY_PREFIX}{token}"
-
-
 def claim(token: str) -> bool:
     """True when this submit is the first with the token (or the claim cannot be checked)."""
     if not WELL_FORMED.match(token or ""):
         return True  # a form from before tokens, or a tampered one: nothing to go by
-    return cache.add(_key(token), SAVING, DAY) is not False
+    return cache.add(keys.add_once(token), SAVING, DAY) is not False
 
 
 def saved_article(token: str, *, step: float = 0.2) -> int | None:
     """The article the first submit with the token saved; waits while it is still saving."""
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
-        value = cache.get(_key(token))
+        value = cache.get(keys.add_once(token))
         if value or value is None or time.monotonic() >= deadline:
             return value or None
         time.sleep(step)
@@ -50,9 +47,9 @@ def saved_article(token: str, *, step: float = 0.2) -> int | None:
 
 def finish(token: str, *, pk: int) -> None:
     if WELL_FORMED.match(token or ""):
-        cache.set(_key(token), pk, DAY)
+        cache.set(keys.add_once(token), pk, DAY)
 
 
 def give_up(token: str) -> None:
     if WELL_FORMED.match(token or ""):
-        cache.delete(_key(token))
+        cache.delete(keys.add_once(token))

@@ -50,6 +50,12 @@ def rendering(page_key: str) -> str:
     return f"rendering:{page_key}"
 
 
+def add_once(token: str) -> str:
+    """An article add form's one-time token: claimed by its first submit, then the article
+    it saved (articles/add_once.py)."""
+    return f"articles:add-once:{token}"
+
+
 # Query parameters that say where a reader came from, never what the page shows: a
 # page's key (and the request its view sees) leaves them out, so a share on a social
 # network with a new click id every time is still a hit.
