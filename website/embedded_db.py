@@ -8,10 +8,16 @@ cluster and its data instead of creating a new one.
 import json
 import os
 import sys
+import threading
 import warnings
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+
+# pgserver's own lock is a file lock, which keeps other processes out but not this one's
+# other threads: two threads connecting at once (the worker and its newsletters' clock,
+# as `make run` starts them) each saw a half-made server or a half-written process list.
+_starting = threading.Lock()
 
 
 def database_settings(base_dir: Path) -> dict:
@@ -29,6 +35,11 @@ def database_settings(base_dir: Path) -> dict:
 
 def start_server(pgdata: Path) -> dict:
     """Start the server in pgdata, or find it running; its HOST and PORT settings."""
+    with _starting:
+        return _start_server(pgdata)
+
+
+def _start_server(pgdata: Path) -> dict:
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
     try:
         import pgserver

@@ -63,3 +63,30 @@ def test_embedded_database_says_it_started_and_stops(tmp_path):
         assert run(STOP_OURS, tmp_path).stdout.strip().endswith("not running")
     finally:
         run(STOP, tmp_path)
+
+
+CONNECT_AT_ONCE = (
+    "import sys, threading; from pathlib import Path; sys.path.insert(0, sys.argv[2]);"
+    "from website.embedded_db import start_server; import psycopg;"
+    "at_once = threading.Barrier(8); answers = []\n"
+    "def connect():\n"
+    "    at_once.wait(); s = start_server(Path(sys.argv[1]) / 'var' / 'pgdata')\n"
+    "    c = psycopg.connect(host=s['HOST'], port=s['PORT'] or None, user='postgres',"
+    " dbname='postgres'); answers.append(c.execute('select 40 + 2').fetchone()[0])\n"
+    "threads = [threading.Thread(target=connect) for _ in range(8)]\n"
+    "[thread.start() for thread in threads]; [thread.join() for thread in threads]\n"
+    "print(len(answers))"
+)
+
+
+def test_threads_connecting_at_once_all_get_the_embedded_database(tmp_path):
+    """Threads of one process connecting at the same moment (the worker and its clock under
+    `make run`) all connect, whether the server was running already or not."""
+    try:
+        for _ in ("not running yet", "running"):
+            result = run(CONNECT_AT_ONCE, tmp_path)
+            assert result.returncode == 0, result.stderr
+            assert result.stdout.split()[-1] == "8", result.stderr
+            assert result.stderr.count("Started the embedded PostgreSQL") <= 1
+    finally:
+        run(STOP, tmp_path)
