@@ -37,6 +37,9 @@ lock: | $(BIN)/python
 	{ echo '# Regenerate with: $(LOCK)  (or: make lock)'; cat requirements.lock; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock
 
+# What `make run` says as it ends (Ctrl-C): the embedded PostgreSQL is still running.
+STOPPED = echo "Server and worker stopped.$(if $(DATABASE_URL),, The embedded PostgreSQL in var/pgdata \
+	keeps running for the next make run: make stop stops it.)"
 run: export DJANGO_DEBUG ?= 1
 run: $(BIN)/django-admin
 	$(BIN)/python manage.py migrate --noinput
@@ -44,7 +47,8 @@ run: $(BIN)/django-admin
 	@$(BIN)/python manage.py local_server --address http://$(HOST):$(PORT)
 	@# The background worker beside the server (it says where emails go); it stops with it.
 	@$(BIN)/python manage.py worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null; $(STOPPED)' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The background worker alone (newsletter sends, sign-up emails, scheduled issues).

@@ -39,8 +39,13 @@ def start_server(pgdata: Path) -> dict:
         return _start_server(pgdata)
 
 
-def _start_server(pgdata: Path) -> dict:
+def _quiet_pgserver() -> None:
+    """pgserver warns on import where no XDG_RUNTIME_DIR is set; its lock goes to /tmp then."""
     warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
+
+
+def _start_server(pgdata: Path) -> dict:
+    _quiet_pgserver()
     try:
         import pgserver
     except ImportError as error:
@@ -77,6 +82,7 @@ def _start_server(pgdata: Path) -> dict:
 
 def stop_server(pgdata: Path) -> bool:
     """Stop the embedded server in pgdata if it runs; whether it was running."""
+    _quiet_pgserver()
     try:
         from pgserver import pg_ctl
         from pgserver.utils import PostmasterInfo

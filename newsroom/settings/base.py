@@ -462,5 +462,11 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    # Not the banner django-axes logs as each process starts, nor the autoreloader's line
+    # that runserver prints itself.
+    "loggers": {
+        "pgserver": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},
+        "django.utils.autoreload": {"level": "WARNING"},
+    },
 }
