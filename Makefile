@@ -48,7 +48,7 @@ run: $(BIN)/django-admin
 	@# The background worker beside the server (it says where emails go); it stops with it.
 	@$(BIN)/python manage.py worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null; $(STOPPED)' EXIT; \
-	trap 'exit 130' INT TERM; \
+	trap 'exit 0' INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The background worker alone (newsletter sends, sign-up emails, scheduled issues).
