@@ -205,7 +205,8 @@ def library_image(seed: int, *, scene: str, caption: str = ""):
         # The alt text says what the illustration shows, not what a photo would.
         alt_text=f"Illustration: {DESCRIPTIONS[scene]}",
         caption=caption,
-        credit="Illustration: The Kyiv Ledger",
+        # A name, as an agency's credit is: one library image credits both editions' pages.
+        credit="The Kyiv Ledger",
         source="The Kyiv Ledger",
         copyright_notice="© The Kyiv Ledger",
         licence=Licence.STAFF,

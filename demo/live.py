@@ -140,7 +140,7 @@ def load_live_story(*, sections, authors) -> LiveStory | None:
         "ukraine-war-latest.jpg", demo_images.scene_picture(7, scene="lights"), save=False
     )
     article.hero_alt = f"Illustration: {demo_images.DESCRIPTIONS['lights']}"
-    article.hero_credit = "Illustration: The Kyiv Ledger"
+    article.hero_credit = "The Kyiv Ledger"
     article.save()
     # The demo reporter login writes as Martin Fornusek: on the byline, they post entries.
     for position, slug in enumerate(["martin-fornusek", "dmytro-shevchuk"]):

@@ -240,7 +240,7 @@ PAGES = [
 ]
 
 HERO_FIELDS = ["hero_image", "hero_width", "hero_height", "hero_renditions"]
-# The demo pictures' alt text and credit (demo/images.py), in Ukrainian.
+# The demo pictures' alt text (demo/images.py), in Ukrainian; their credit is a name.
 ALT_TEXTS = {
     "tower blocks with lit windows against the sky": "багатоповерхівки з освітленими вікнами "
     "на тлі неба",
@@ -254,12 +254,14 @@ ALT_TEXTS = {
 
 
 def in_ukrainian(article: Article) -> None:
-    """The picture's alt text and credit in Ukrainian, where the demo knows them."""
+    """The picture's alt text in Ukrainian, where the demo knows it.
+
+    The credit is the library image's (articles/heroes.py), shared by both editions' pages,
+    so the demo's is a name, not words of one language.
+    """
     described = article.hero_alt.removeprefix("Illustration: ")
     if described in ALT_TEXTS:
         article.hero_alt = f"Ілюстрація: {ALT_TEXTS[described]}"
-    if article.hero_credit.startswith("Illustration: "):
-        article.hero_credit = article.hero_credit.replace("Illustration: ", "Ілюстрація: ", 1)
 
 
 def load_ukrainian_edition(*, now=None) -> int:

@@ -1,14 +1,18 @@
 """Demo content worth looking at: standfirsts of their own, varied pictures, dates as the text says."""
 
 import hashlib
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
+from lxml import html
 
 from articles.models import Article
 from demo import content as demo
 from demo.bulk import EVENTS
+from tests.html import elements, parse, text, with_class
 
 pytestmark = pytest.mark.django_db
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -40,3 +44,18 @@ def test_bulk_standfirsts_belong_to_their_headlines():
     """Every bulk headline's event has a standfirst written for it, naming the same place."""
     for event, standfirst in EVENTS:
         assert "{place}" in standfirst, event
+
+
+def test_ukrainian_demo_pictures_are_credited_without_english_words(demo_loaded, client):
+    """A Ukrainian demo item's hero credit, on its page and in its JSON-LD, has no English
+    word but the newsroom's name (the live story's read "Illustration: The Kyiv Ledger")."""
+    allowed = set(settings.SITE_NAME.split())
+    items = Article.objects.published().filter(language="uk").exclude(hero_image="")
+    assert items.filter(live_story__isnull=False).exists()
+    for item in items:
+        page = parse(client.get(item.get_absolute_url()))
+        credits = [text(span) for span in elements(page, f"//figcaption/*[{with_class('credit')}]")]
+        credits += re.findall(r'"creditText":\s*"([^"]*)"', html.tostring(page, encoding=str))
+        assert credits, item.slug
+        for credit in credits:
+            assert set(re.findall(r"[A-Za-z]+", credit)) <= allowed, (item.slug, credit)
