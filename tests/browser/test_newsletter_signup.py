@@ -60,3 +60,31 @@ def test_a_reader_signs_up_and_confirms_without_javascript(
         assert errors == []  # no CSP violation or other error in the console
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1366, 900)])
+def test_a_wrong_address_is_told_on_its_own_line_under_the_field(
+    browser, newsroom_site, screenshot, width, height
+):
+    """The sign-up page's error for a wrong address sits under the field, whole, not squeezed
+    beside it ("Enter a" on one line, "valid email address." under it on a phone)."""
+    make_newsletter(name="Ukraine Daily")
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(f"{newsroom_site}/newsletters/signup/")
+        page.get_by_label("Your email address").fill("not-an-address")
+        page.get_by_role("button", name="Sign up").click()
+        page.wait_for_load_state("load")
+        field = page.get_by_label("Your email address")
+        assert field.input_value() == "not-an-address"
+        error = page.locator("#email-error")
+        assert error.inner_text() == "Enter a valid email address."
+        screenshot(page, f"newsletter-signup-error-{width}")
+        field_box, error_box = field.bounding_box(), error.bounding_box()
+        assert error_box["y"] >= field_box["y"] + field_box["height"]
+        line_height = error.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+        assert error_box["height"] < 1.5 * line_height  # one line
+    finally:
+        context.close()
