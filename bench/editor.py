@@ -5,7 +5,7 @@ connection (so each gunicorn worker answers some), and counts the answers that
 still show the old headline. Prints one JSON line at the end:
 {"edits": N, "checks": N, "stale": N}.
 
-    python -m bench.editor --slug SLUG --interval 1 --seconds 15 --base http://127.0.0.1:8151
+    python -m bench.editor --article PK --interval 1 --seconds 15 --base http://127.0.0.1:8151
 """
 
 import argparse
@@ -30,7 +30,7 @@ def page(base: str, path: str) -> str:
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--slug", required=True)
+    parser.add_argument("--article", type=int, required=True)
     parser.add_argument("--interval", type=float, required=True)
     parser.add_argument("--seconds", type=float, required=True)
     parser.add_argument("--base", required=True)
@@ -38,7 +38,7 @@ def main():
     django.setup()
     from articles.models import Article
 
-    article = Article.objects.get(slug=options.slug)
+    article = Article.objects.get(pk=options.article)
     path, original = article.get_absolute_url(), article.title.split(" (update")[0]
     edits = checks = stale = 0
     end = time.monotonic() + options.seconds

@@ -77,7 +77,7 @@ def start_server(env, port: int):
 
 
 def wrk(url: str, seconds: int, *, script: str, paths: Path | None = None, encoding=None) -> dict:
-    env = {**os.environ, "PATHS_FILE": str(paths or "")}
+    env = {**os.environ, "PATHS_FILE": str(paths or ""), "BENCH_LUA_DIR": str(ROOT / "bench")}
     if encoding is not None:
         env["ACCEPT_ENCODING"] = encoding
     result = subprocess.run(

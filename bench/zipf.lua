@@ -1,6 +1,9 @@
 -- wrk script: readers spread over the pages in PATHS_FILE by a Zipf law (the first line is
 -- the most read), as the HTTPS proxy in front would pass them on, asking for compressed
--- pages as browsers do. Prints one JSON line like report.lua.
+-- pages as browsers do. Reports like report.lua (BENCH_LUA_DIR: the folder of both), the
+-- page cache's hits and misses included.
+dofile(os.getenv("BENCH_LUA_DIR") .. "/report.lua")
+
 local paths, cumulative = {}, {}
 local exponent = tonumber(os.getenv("ZIPF_EXPONENT") or "1.0")
 
@@ -36,15 +39,4 @@ request = function()
     ["X-Forwarded-Proto"] = "https",
     ["Accept-Encoding"] = os.getenv("ACCEPT_ENCODING") or "gzip, deflate, br",
   })
-end
-
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout
-  io.write(string.format(
-    '{"rps": %.1f, "errors": %d, "p50": %.2f, "p95": %.2f, "p99": %.2f, "requests": %d, '
-      .. '"bytes": %d}\n',
-    summary.requests / (summary.duration / 1e6), errors,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, summary.requests, math.floor(summary.bytes / math.max(1, summary.requests))))
 end
