@@ -43,6 +43,9 @@ LAG_LOCK_SECONDS = 10
 # Each process keeps copies of the latest pages it served; a copy is served only after
 # the times of what it shows were read from the shared cache.
 local_pages = LocalCopies(megabytes=settings.PAGE_CACHE_LOCAL_MEGABYTES)
+# And, for many more pages, what each showed (its tags, a few hundred bytes): a page whose
+# copy was dropped is read with the times of what it showed, in one round trip.
+local_shown = LocalCopies(megabytes=settings.PAGE_CACHE_LOCAL_MEGABYTES / 8)
 
 
 def is_reader_request(request) -> bool:
@@ -120,11 +123,14 @@ class ReaderPageCacheMiddleware:
     def look_up(self, key, now: float):
         """The stored page and whether it is fresh, stale (lagging too long) or missing.
 
-        A hit costs two round trips to the shared cache: the page, read with the
-        schedule (caching/schedule.py) and the change clock; then the stamps of what
-        it shows. One for a page this process has a copy of: the stamps, the schedule
-        and the clock together. A copy that is not fresh is checked against the shared
-        cache, where another process may have stored a newer one.
+        A hit costs one round trip to the shared cache: the stamps of what the page
+        shows, read with the schedule (caching/schedule.py) and the change clock, and
+        with the page itself unless this process has a copy of it. That needs what the
+        page shows, known from the copy or from when this process last had the page
+        (local_shown); a page this process never had costs a second round trip for
+        the stamps, as does a page that now shows more than it did. A copy that is not
+        fresh is checked against the shared cache, where another process may have
+        stored a newer one.
         """
         copy = local_pages.get_many([key]).get(key)
         if copy is not None:
@@ -133,8 +139,9 @@ class ReaderPageCacheMiddleware:
             )
             entry = copy
         else:
-            found = cache.get_many([key, keys.SCHEDULE, keys.SHOWN_CLOCK])
-            entry, stamps = found.get(key), None
+            shown = local_shown.get_many([key]).get(key, ())
+            stamps, found = dependencies.read_with(shown, [key, keys.SCHEDULE, keys.SHOWN_CLOCK])
+            entry = found.get(key)
         dependencies.seen_clock(found.get(keys.SHOWN_CLOCK))
         if schedule.follow(found.get(keys.SCHEDULE), now=timezone.now()):
             stamps = None  # the latest items were stamped just now
@@ -144,16 +151,24 @@ class ReaderPageCacheMiddleware:
             if shared is not None and shared["started"] > copy["started"]:
                 entry, verdict = shared, self.judge(shared, now)
         if entry is not None and entry is not copy and verdict == "fresh":
-            local_pages.set_many({key: entry})
+            self.keep(key, entry)
         return entry, verdict
+
+    @staticmethod
+    def keep(key, entry) -> None:
+        """This process's copy of a page, and what it shows for after the copy is dropped."""
+        local_pages.set_many({key: entry})
+        local_shown.set_many({key: tuple(entry["exact"] | entry["lagging"])})
 
     @staticmethod
     def judge(entry, now: float, stamps: dict | None = None) -> str:
         """Fresh, stale (serve it while one process renders it again) or missing."""
         if entry is None or now >= entry["expires_at"]:
             return "missing"
-        if stamps is None:
-            stamps, _ = dependencies.read_with([*entry["exact"], *entry["lagging"]], [])
+        shown = [*entry["exact"], *entry["lagging"]]
+        unread = shown if stamps is None else [tag for tag in shown if tag not in stamps]
+        if unread:
+            stamps = {**(stamps or {}), **dependencies.read_with(unread, [])[0]}
         clock, started_at = entry["started"]
         if not dependencies.is_fresh(entry["exact"], clock, stamps):
             return "missing"
@@ -192,7 +207,7 @@ class ReaderPageCacheMiddleware:
             "bodies": compressed_bodies(response.content, response.get("Content-Type", "")),
         }
         cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
-        local_pages.set_many({key: entry})
+        self.keep(key, entry)
         return entry
 
     @staticmethod

@@ -1,8 +1,9 @@
-"""A page served from the cache costs two round trips to the shared cache, one with a copy.
+"""A page served from the cache costs one round trip to the shared cache and no query.
 
+Two for a page this process never had: it learns what the page shows from the page.
 Counted on the servers themselves: Redis's own command counts, and the queries
-PostgreSQL gets for its cache table. On the hit path every command is one round
-trip (no pipelines).
+PostgreSQL gets (its cache table's among them). On the hit path every command is one
+round trip (no pipelines).
 """
 
 import pytest
@@ -10,7 +11,7 @@ import redis
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from caching import local_copies
+from caching import local_copies, page_cache
 from tests.factories import make_article
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -52,24 +53,49 @@ def redis_cache(settings, private_redis):
     return private_redis
 
 
-def test_a_hit_on_redis_is_two_round_trips_and_one_with_a_copy(client, redis_cache):
-    """Another process's page: the page with the schedule and clock, then the stamps of what
-    it shows. This process's own copy: the stamps, the schedule and the clock together."""
+def database_queries(action) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        action()
+    return [query["sql"] for query in queries]
+
+
+def test_a_hit_on_redis_is_one_round_trip_and_no_query(client, redis_cache):
+    """A page this process had: the page (unless it still has a copy), the stamps of what it
+    showed, the schedule and the clock, in one MGET, and nothing from PostgreSQL. A page it
+    never had: a second MGET for the stamps of what the page shows."""
     article = make_article()
     url = article.get_absolute_url()
     assert client.get(url)["X-Page-Cache"] == "miss"
     local_copies.clear_all()  # as a process that did not render it
     assert commands_during(redis_cache, lambda: a_hit(client, url)) == {"mget": 2}
     assert commands_during(redis_cache, lambda: a_hit(client, url)) == {"mget": 1}
+    page_cache.local_pages.clear()  # its copy dropped for others; what it showed is kept
+    assert commands_during(redis_cache, lambda: a_hit(client, url)) == {"mget": 1}
+    assert database_queries(lambda: a_hit(client, url)) == []
+    page_cache.local_pages.clear()
+    assert database_queries(lambda: a_hit(client, url)) == []
 
 
-def cache_table_queries(action) -> list[str]:
-    with CaptureQueriesContext(connection) as queries:
-        action()
-    return [query["sql"] for query in queries]
+def test_a_page_showing_more_than_it_did_is_judged_on_all_it_shows(client, redis_cache):
+    """What this process remembers a page showed is only a guess at what to read with it:
+    the stamps of anything new the page shows are read too, and a change to it is seen."""
+    article = make_article()
+    url = article.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    key = next(iter(page_cache.local_shown.values))
+    page_cache.local_shown.set_many({key: ("all",)})  # as if it showed only that before
+    page_cache.local_pages.clear()
+    assert commands_during(redis_cache, lambda: a_hit(client, url)) == {"mget": 2}
+    page_cache.local_shown.set_many({key: ("all",)})
+    page_cache.local_pages.clear()
+    article.title = "A new headline"
+    article.save()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "A new headline" in response.content.decode()
 
 
-def test_a_hit_on_the_database_cache_is_two_queries_and_one_with_a_copy(client, settings):
+def test_a_hit_on_the_database_cache_is_one_query_of_its_table(client, settings):
     """Without Redis, the same round trips are queries of PostgreSQL's cache table, and a hit
     runs no other query."""
     settings.CACHES = {
@@ -82,7 +108,11 @@ def test_a_hit_on_the_database_cache_is_two_queries_and_one_with_a_copy(client, 
     url = article.get_absolute_url()
     assert client.get(url)["X-Page-Cache"] == "miss"
     local_copies.clear_all()
-    shared = cache_table_queries(lambda: a_hit(client, url))
+    shared = database_queries(lambda: a_hit(client, url))
     assert len(shared) == 2
     assert all(settings.CACHE_TABLE in sql for sql in shared)
-    assert len(cache_table_queries(lambda: a_hit(client, url))) == 1
+    assert len(database_queries(lambda: a_hit(client, url))) == 1
+    page_cache.local_pages.clear()
+    again = database_queries(lambda: a_hit(client, url))
+    assert len(again) == 1
+    assert settings.CACHE_TABLE in again[0]
