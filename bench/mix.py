@@ -268,9 +268,16 @@ def report(results: dict, fills: dict, facts: dict, options) -> None:
     for name, runs in results.items():
         for line in checks(name, runs, fills[name]):
             print(f"- {line}")
-    print("\nQueries per page (rendered with its cached pieces / with nothing cached):")
+    print("\nQueries per page (rendered with its cached pieces / with nothing cached), and what a")
+    print("page cache hit sends to PostgreSQL and Redis (for a page this process never had / had):")
     for page, fact in facts.items():
-        print(f"- {page}: {fact['queries']} / {fact['queries_all']} ({fact['bytes']:,} bytes)")
+        hit = " / ".join(
+            f"{run['outcome']}: {run['queries']} queries, Redis {run['redis'] or 'nothing'}"
+            for run in fact["hit"].values()
+        )
+        print(
+            f"- {page}: {fact['queries']} / {fact['queries_all']} ({fact['bytes']:,} bytes); {hit}"
+        )
     print(
         summary(
             options,

@@ -117,6 +117,8 @@ def page_facts(env) -> dict:
 
     "queries" is with the cached pieces (cards, article, sections) at hand, as when
     a page is rendered again; "queries_all" renders everything from the database.
+    "hit" is what a page cache hit costs: SQL queries and commands sent to Redis, for
+    a page this process never had and for one it had (page_cache.look_up).
     """
     os.environ.update({**env, "PAGE_CACHE_ENABLED": "0"})
     import django
@@ -141,7 +143,46 @@ def page_facts(env) -> dict:
             "bytes": len(response.content),
             "queries": len(queries),
             "queries_all": len(queries_all),
+            "hit": hit_facts(client, path),
         }
+    return facts
+
+
+def hit_facts(client, path: str) -> dict:
+    """The SQL queries and Redis commands of a page cache hit: for a page this process never
+    had (another process stored it), then for one it had."""
+    import redis
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from caching import local_copies
+
+    sent, execute = [], redis.Redis.execute_command
+
+    def counted(self, *args, **options):
+        sent.append(str(args[0]).lower())
+        return execute(self, *args, **options)
+
+    settings.PAGE_CACHE_ENABLED = True
+    redis.Redis.execute_command = counted
+    try:
+        client.get(path)
+        facts = {}
+        for had in ("never had", "had"):
+            if had == "never had":
+                local_copies.clear_all()
+            sent.clear()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            facts[had] = {
+                "outcome": response.get("X-Page-Cache"),
+                "queries": len(queries),
+                "redis": " ".join(sent),
+            }
+    finally:
+        redis.Redis.execute_command = execute
+        settings.PAGE_CACHE_ENABLED = False
     return facts
 
 
