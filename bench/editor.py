@@ -1,9 +1,10 @@
 """An editor changing one article's headline every few seconds, for the benchmark's edit runs.
 
-After each save it asks for the article's page several times, each on a new
-connection (so each gunicorn worker answers some), and counts the answers that
-still show the old headline. Prints one JSON line at the end:
-{"edits": N, "checks": N, "stale": N}.
+After each save it asks for the article's page on new connections, at least
+CHECKS_PER_EDIT times and until WORKERS different gunicorn workers answered (X-Worker,
+bench/urls.py; at most MOST_CHECKS times), and counts the answers that still show the
+old headline. Prints one JSON line at the end: {"edits": N, "checks": N, "stale": N,
+"workers": N}, workers being the fewest workers that answered after one save.
 
     python -m bench.editor --article PK --interval 1 --seconds 15 --base http://127.0.0.1:8151
 """
@@ -16,16 +17,21 @@ from urllib.parse import urlsplit
 
 import django
 
+from bench.harness import WORKERS
+
 CHECKS_PER_EDIT = 4
+MOST_CHECKS = 12
 
 
-def page(base: str, path: str) -> str:
+def page(base: str, path: str) -> tuple[str, str]:
+    """The page's text and the worker that answered."""
     address = urlsplit(base)
     connection = HTTPConnection(address.hostname, address.port, timeout=10)
     connection.request("GET", path, headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"})
-    text = connection.getresponse().read().decode()
+    response = connection.getresponse()
+    text, worker = response.read().decode(), response.getheader("X-Worker", "")
     connection.close()
-    return text
+    return text, worker
 
 
 def main():
@@ -41,18 +47,25 @@ def main():
     article = Article.objects.get(pk=options.article)
     path, original = article.get_absolute_url(), article.title.split(" (update")[0]
     edits = checks = stale = 0
+    fewest_workers = WORKERS
     end = time.monotonic() + options.seconds
     while time.monotonic() < end:
         started = time.monotonic()
         edits += 1
         article.title = f"{original} (update {edits})"
         article.save()
-        for _ in range(CHECKS_PER_EDIT):
+        answered = set()
+        for attempt in range(MOST_CHECKS):
+            if attempt >= CHECKS_PER_EDIT and len(answered) >= WORKERS:
+                break
+            text, worker = page(options.base, path)
             checks += 1
-            if f"(update {edits})" not in page(options.base, path):
+            answered.add(worker)
+            if f"(update {edits})" not in text:
                 stale += 1
+        fewest_workers = min(fewest_workers, len(answered))
         time.sleep(max(0.0, options.interval - (time.monotonic() - started)))
-    print(json.dumps({"edits": edits, "checks": checks, "stale": stale}))
+    print(json.dumps({"edits": edits, "checks": checks, "stale": stale, "workers": fewest_workers}))
 
 
 if __name__ == "__main__":

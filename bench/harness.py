@@ -21,6 +21,7 @@ DEFAULTS = {
     "PORT": "8077",
 }
 CONNECTIONS = 32
+WORKERS = 2  # gunicorn's
 
 
 def parser(description: str, *, seconds: int) -> argparse.ArgumentParser:
@@ -60,7 +61,7 @@ def shell(code: str, env) -> list[str]:
 
 def start_server(env, port: int):
     process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "newsroom.wsgi", "--workers", "2", "--bind",
+        [PYTHON, "-m", "gunicorn", "newsroom.wsgi", "--workers", str(WORKERS), "--bind",
          f"127.0.0.1:{port}", "--log-level", "warning"],
         cwd=ROOT, env=env,
     )  # fmt: skip
@@ -99,7 +100,7 @@ def summary(options, *details: str) -> str:
         [
             f"\n{os.cpu_count()} cores",
             f"wrk -t2 -c{CONNECTIONS} -d{options.seconds}s",
-            "gunicorn 2 workers",
+            f"gunicorn {WORKERS} workers",
             *details,
         ]
     )

@@ -13,9 +13,10 @@ each, in this order:
   and a warm-up; the page cache's answers are counted (X-Page-Cache), so a warm run
   that was not served from the cache shows it;
 - warm, plain: the same without Accept-Encoding (a compressed hit must cost no more);
-- edit every 5 s / every 1 s: an editor changes the headline of the newest
-  article (on every page's Read more) at that pace; after each save it asks for
-  the article's page four times on new connections and counts old headlines;
+- edit every 5 s / every 1 s: an editor changes the headline of the newest English
+  article (on every English page's Read more) at that pace; after each save it asks
+  for the article's page on new connections until both workers answered (at least
+  four times) and counts old headlines;
 - the floor: a Django view in the same server returning as many bytes as the
   mix's average answer, from memory, through the same middleware.
 
@@ -43,6 +44,7 @@ from tqdm import tqdm
 from bench.harness import (
     PYTHON,
     ROOT,
+    WORKERS,
     environment,
     parser,
     shell,
@@ -228,10 +230,11 @@ def checks(name: str, runs: dict, filled: dict) -> list[str]:
             "if at least about 1, within the run's noise)"
         )
     stale = sum(edit["stale"] for edit in edits)
+    workers = min((edit.get("workers", 0) for edit in edits), default=0)
     lines.append(
         f"{name}: after {sum(edit['edits'] for edit in edits)} edits, {stale} of "
-        f"{sum(edit['checks'] for edit in edits)} answers on new connections (either worker) "
-        "still had the old headline"
+        f"{sum(edit['checks'] for edit in edits)} answers on new connections still had the "
+        f"old headline; after every edit, {workers} of the {WORKERS} workers answered"
     )
     return lines
 

@@ -1,3 +1,5 @@
+import os
+
 from django.http import HttpResponse
 from django.urls import path
 
@@ -11,6 +13,19 @@ def floor(request):
     size = min(int(request.GET.get("bytes", 40_000)), 2_000_000)
     payload = PAYLOADS.setdefault(size, b"x" * size)
     return HttpResponse(payload, content_type="text/html; charset=utf-8")
+
+
+class WorkerHeaderMiddleware:
+    """Names the process that answered in X-Worker (the benchmark's settings only)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.worker = str(os.getpid())
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response["X-Worker"] = self.worker
+        return response
 
 
 urlpatterns = [path("_bench/floor/", floor), *site_urlpatterns]
