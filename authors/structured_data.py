@@ -17,17 +17,20 @@ def same_as(author: Author) -> list[str]:
 
 
 def person(author: Author) -> dict:
+    """The author as the page's edition shows them: name, role, description and languages
+    from the bio in its language where there is one (Author.in_language)."""
+    profile = author.in_language()
     url = absolute_url(author.get_absolute_url())
-    data = {"@type": "Person", "@id": f"{url}#person", "name": author.name, "url": url}
-    if author.role:
-        data["jobTitle"] = author.role
-    if author.short_bio:
-        data["description"] = description_text(author.short_bio)
+    data = {"@type": "Person", "@id": f"{url}#person", "name": profile.name, "url": url}
+    if profile.role:
+        data["jobTitle"] = profile.role
+    if profile.short_bio:
+        data["description"] = description_text(profile.short_bio)
     if author.photo_id:
         data["image"] = absolute_url(author.photo.file.url)
-    if author.languages:
+    if profile.languages:
         data["knowsLanguage"] = [
-            name.strip() for name in author.languages.split(",") if name.strip()
+            name.strip() for name in profile.languages.split(",") if name.strip()
         ]
     if links := same_as(author):
         data["sameAs"] = links
