@@ -7,13 +7,9 @@ from django import template
 from django.utils.translation import ngettext
 
 from live import embeds
+from website.plurals import plural_forms
 
 register = template.Library()
-
-# A number of each plural category (Unicode CLDR) in the editions' languages: English has
-# one and other, Ukrainian one (1, 21), few (2-4, 22) and many (0, 5-20); its "other" is
-# for fractions. static/js/live.js asks Intl.PluralRules which category its count is in.
-PLURAL_SAMPLES = {"one": 1, "few": 3, "many": 5, "other": 10}
 
 
 @register.simple_tag
@@ -21,11 +17,7 @@ def new_updates_words() -> str:
     """The words of the "N new updates" control per plural category, as JSON: "{count}"
     stands for the number."""
     return json.dumps(
-        {
-            category: ngettext("%(count)s new update", "%(count)s new updates", number)
-            % {"count": "{count}"}
-            for category, number in PLURAL_SAMPLES.items()
-        },
+        plural_forms(lambda n: ngettext("%(count)s new update", "%(count)s new updates", n)),
         ensure_ascii=False,
     )
 

@@ -4,9 +4,15 @@
 (function () {
   "use strict";
 
-  function announce(feedId, text) {
+  // "N more items loaded", in the plural form of the page's language that N takes: the
+  // status element carries one text per plural category (website/plurals.py).
+  function announce(feedId, count, kind) {
     const status = document.querySelector('[data-show-more-status="' + feedId + '"]');
-    if (status) status.textContent = text;
+    if (!status) return;
+    const words = JSON.parse(status.dataset.words || "{}")[kind] || {};
+    const category = new Intl.PluralRules(document.documentElement.lang || "en").select(count);
+    const text = words[category] || words.other || "{count}";
+    status.textContent = text.replace("{count}", String(count));
   }
 
   // The address that shows what the list now holds: the page just loaded, or, for a
@@ -43,10 +49,10 @@
       // "?page=3" from /news-feed/?page=2 is /news-feed/?page=3, even on the home page.
       link.href = new URL(next.getAttribute("href"), response.url).href;
       link.removeAttribute("aria-busy");
-      announce(feed.id, items.length + " more items loaded.");
+      announce(feed.id, items.length, "more");
     } else {
       link.closest(".show-more").remove();
-      announce(feed.id, items.length + " more items loaded. That is everything.");
+      announce(feed.id, items.length, "end");
     }
     if (first) first.focus();
   }

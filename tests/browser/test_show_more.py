@@ -161,3 +161,13 @@ def test_read_more_show_more_continues_without_the_article_or_repeats(
     page.reload()
     expect(items).to_have_count(12)
     assert hrefs(page, feed="read-more-feed") == links
+
+
+def test_show_more_counts_one_new_item_as_one(transactional_db, live_server, page):
+    """The announcement after the last page follows the number: "1 more item loaded."."""
+    make_newsroom(more=16)  # 21 items: a page of 20, then one
+    page.goto(f"{live_server.url}/news-feed/")
+    page.get_by_role("link", name="Show More").click()
+    expect(page.locator('[data-show-more-status="feed"]')).to_have_text(
+        "1 more item loaded. That is everything."
+    )

@@ -5,9 +5,11 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
 
 from website import dates, slugs
 from website.pagination import first_page_url
+from website.plurals import plural_forms_json
 from website.structured_data import iso_datetime
 
 register = template.Library()
@@ -60,3 +62,17 @@ def when(value, style="exact"):
 def slug_transliteration():
     """The transliteration of slugs (website/slugs.py) for the admin's slug fields."""
     return json_script(slugs.table(), "slug-transliteration")
+
+
+@register.simple_tag
+def show_more_words() -> str:
+    """Show More's announcements in every plural form of the page's language, as JSON
+    (static/js/show-more.js): after a page of items, and after the last one."""
+    return plural_forms_json(
+        more=lambda n: ngettext("%(count)s more item loaded.", "%(count)s more items loaded.", n),
+        end=lambda n: ngettext(
+            "%(count)s more item loaded. That is everything.",
+            "%(count)s more items loaded. That is everything.",
+            n,
+        ),
+    )
