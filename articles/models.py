@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.fields.json import KeyTextTransform
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import heroes
@@ -64,8 +64,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        with translation.override(self.language):
-            return reverse("newsfeed:section", kwargs={"slug": self.slug})
+        return editions.slug_address("newsfeed:section", self.language, self.slug)
 
 
 class Tag(models.Model):
@@ -89,8 +88,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        with translation.override(self.language):
-            return reverse("newsfeed:tag", kwargs={"slug": self.slug})
+        return editions.slug_address("newsfeed:tag", self.language, self.slug)
 
 
 class Status(models.TextChoices):
@@ -334,8 +332,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        with translation.override(self.language):
-            return reverse("articles:detail", kwargs={"slug": self.slug})
+        return editions.slug_address("articles:detail", self.language, self.slug)
 
     def clean(self):
         errors = HERO_ALT_TEXT.errors(self)

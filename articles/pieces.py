@@ -6,27 +6,15 @@ what each piece is and how it is rendered.
 
 import json
 from collections.abc import Sequence
-from functools import cache
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, Section
-from articles.selectors import NOT_SHOWN, article_whole, bylines_prefetch
+from articles.selectors import NOT_SHOWN, article_whole, bylines_prefetch, with_extensions
 from articles.translations import article_alternates
 from caching.pieces import item_pieces, piece
-
-
-@cache
-def extensions() -> list[str]:
-    """What extends an article one-to-one by its primary key (a live story, for the LIVE
-    badge): read with the cards in the same query, so a card asking for it costs nothing."""
-    return [
-        relation.get_accessor_name()
-        for relation in Article._meta.related_objects
-        if relation.one_to_one and relation.field.primary_key
-    ]
 
 
 def pk_and_version(row) -> tuple[int, int]:
@@ -41,8 +29,8 @@ def load_articles(rows: Sequence, indexes: list[int], *, bylines=False) -> list[
     absent = [pk for pk in wanted if pk not in loaded]
     if absent:
         # A card shows no body: it is left out with what no page shows.
-        articles = Article.objects.defer("body", *NOT_SHOWN).select_related(
-            "section", *extensions()
+        articles = with_extensions(Article.objects.defer("body", *NOT_SHOWN)).select_related(
+            "section"
         )
         if bylines:
             articles = articles.prefetch_related(bylines_prefetch())

@@ -1,10 +1,9 @@
 """Reads of articles for reader pages, each in a fixed number of queries."""
 
-from django.contrib.postgres.expressions import ArraySubquery
+from functools import cache
+
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Value
-from django.db.models.functions import JSONObject
 from django.shortcuts import get_object_or_404
-from django.utils.dateparse import parse_datetime
 
 from articles import translations
 from articles.models import Article, Byline, Correction, Section, SlugRedirect, Tag
@@ -16,6 +15,31 @@ RELATED_ITEMS = 4
 # Columns no reader page shows: the search index's vectors and words, and what a
 # translation was made from. Left out wherever articles are read for a page.
 NOT_SHOWN = ("search_vector", "lemma_vector", "search_lemmas", "source_text")
+
+
+@cache
+def extensions() -> dict[str, tuple[str, ...]]:
+    """What extends an article one-to-one by its primary key (a live story, for the LIVE
+    label), by accessor, with the fields of it that a card or the article's address reads
+    (the model's `card_fields`): read in the same query as the article."""
+    return {
+        relation.get_accessor_name(): tuple(
+            getattr(relation.related_model, "card_fields", None)
+            or (relation.related_model._meta.pk.name,)
+        )
+        for relation in Article._meta.related_objects
+        if relation.one_to_one and relation.field.primary_key
+    }
+
+
+def with_extensions(articles: QuerySet[Article]) -> QuerySet[Article]:
+    """Articles with their extensions (None where there is none), in the same query."""
+    return articles.select_related(*extensions())
+
+
+def extension_fields() -> list[str]:
+    """The extensions' fields an article read with only() keeps."""
+    return [f"{name}__{field}" for name, fields in extensions().items() for field in fields]
 
 
 def bylines_prefetch() -> Prefetch:
@@ -40,36 +64,54 @@ ARTICLE_PAGE_FIELDS = ("pk", "version", "slug", "language", "title", "seo_title"
 def article_for_page(*, slug: str) -> Article:
     """One published article with what its page needs besides its pieces, or a 404.
 
-    Its body, section, bylines, tags and corrections are read (article_whole) only
-    when its pieces are rendered anew (articles/pieces.py).
+    Its extensions come in the same query: the live story app serves a live story's
+    page at its article's address (live/views.py) without a query of its own. Its
+    body, section, bylines, tags and corrections are read (article_whole) only when
+    its pieces are rendered anew (articles/pieces.py).
     """
-    articles = Article.objects.published().in_edition().only(*ARTICLE_PAGE_FIELDS)
+    articles = with_extensions(Article.objects.published().in_edition()).only(
+        *ARTICLE_PAGE_FIELDS, *extension_fields()
+    )
     return get_object_or_404(articles, slug=slug)
 
 
-# Read more rows: (pk, version, closeness, publish_at); closeness 2 shares a tag, 1 the section.
-READ_MORE_FIELDS = ("pk", "version", "closeness", "publish_at")
+# What a card shows without its picture (templates/includes/feed_item.html, Most Popular's
+# items): read with the list that names the cards, so a card costs no query of its own.
+CARD_FIELDS = ("pk", "version", "kind", "title", "slug", "language", "publish_at", "is_breaking")
 
 
-def read_more_parts(article: Article) -> tuple[QuerySet, QuerySet, QuerySet]:
-    """Newest-first rows of items sharing a tag, sharing the section, and of the whole feed."""
+def cards(articles: QuerySet[Article], *also: str) -> QuerySet[Article]:
+    """Articles with only the fields of their cards (and `also`), their extensions in the
+    same query."""
+    return with_extensions(articles).only(*CARD_FIELDS, *extension_fields(), *also)
+
+
+def read_more_parts(article: Article, *, rows: bool = True) -> tuple[QuerySet, QuerySet, QuerySet]:
+    """Newest-first items sharing a tag, sharing the section, and of the whole feed, each
+    with its closeness (2 shares a tag, 1 the section): as (pk, version, closeness,
+    publish_at) rows, or with rows=False as articles ready for their cards."""
     candidates = (
         Article.objects.published()
         .in_edition()
         .exclude(pk=article.pk)
         .order_by("-publish_at", "-id")
     )
+    if not rows:
+        candidates = cards(candidates)
     tag_ids = Article.tags.through.objects.filter(article_id=article.pk).values("tag_id")
     shares_tag = Exists(
         Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
     )
-    closest = candidates.filter(shares_tag).annotate(closeness=Value(2))
-    same_section = candidates.filter(section_id=article.section_id).annotate(closeness=Value(1))
-    return (
-        closest.values_list(*READ_MORE_FIELDS)[:RELATED_ITEMS],
-        same_section.values_list(*READ_MORE_FIELDS)[: RELATED_ITEMS * 2],
-        candidates.annotate(closeness=Value(0)).values_list(*READ_MORE_FIELDS),
+    parts = (
+        candidates.filter(shares_tag).annotate(closeness=Value(2))[:RELATED_ITEMS],
+        candidates.filter(section_id=article.section_id).annotate(closeness=Value(1))[
+            : RELATED_ITEMS * 2
+        ],
+        candidates.annotate(closeness=Value(0)),
     )
+    if rows:
+        return tuple(part.values_list("pk", "version", "closeness", "publish_at") for part in parts)
+    return parts
 
 
 def closest_related(rows) -> list[tuple[int, int]]:
@@ -82,20 +124,25 @@ def closest_related(rows) -> list[tuple[int, int]]:
     return list(related.values())[:RELATED_ITEMS]
 
 
-def read_more_rows(*, article: Article, count: int) -> list[tuple[int, int]]:
-    """The first `count` items of Read more as (pk, version), in one query.
+def read_more_rows(*, article: Article, count: int) -> list[Article]:
+    """The first `count` items of Read more, ready for their cards, in one query.
 
     The same items, in the same order, as read_more_items(article=article)[:count].
     """
-    closest, same_section, latest = read_more_parts(article)
-    rows = list(closest.union(same_section, latest[: count + RELATED_ITEMS], all=True))
-    related = closest_related(rows)
-    shown = {pk for pk, _version in related}
-    rest = sorted(
-        (row for row in rows if row[2] == 0 and row[0] not in shown),
-        key=lambda row: (-row[3].timestamp(), -row[0]),
+    closest, same_section, latest = read_more_parts(article, rows=False)
+    found = list(closest.union(same_section, latest[: count + RELATED_ITEMS], all=True))
+    related = {}
+    ranked = sorted(
+        found, key=lambda item: (-item.closeness, -item.publish_at.timestamp(), -item.pk)
     )
-    return [*related, *((pk, version) for pk, version, _c, _t in rest)][:count]
+    for item in ranked:
+        if item.closeness and item.pk not in related and len(related) < RELATED_ITEMS:
+            related[item.pk] = item
+    rest = sorted(
+        (item for item in found if item.closeness == 0 and item.pk not in related),
+        key=lambda item: (-item.publish_at.timestamp(), -item.pk),
+    )
+    return [*related.values(), *rest][:count]
 
 
 class ReadMoreStream:
@@ -156,53 +203,19 @@ def author_items(*, slug: str) -> tuple[Author, QuerySet]:
     return author, published_rows().filter(bylines__author=author)
 
 
-def related_rows(related: QuerySet, **fields: str) -> ArraySubquery:
-    """An article's related rows, in their own order, as JSON objects in the article's row."""
-    return ArraySubquery(related.values(row=JSONObject(**fields)))
-
-
-def as_prefetched(article: Article, name: str, objects: list) -> None:
-    """article.<name>.all() gives these objects without a query, as after prefetch_related()."""
-    queryset = getattr(article, name).all()
-    queryset._result_cache, queryset._prefetch_done = objects, True
-    article.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
-
-
 def article_whole(*, pk: int) -> Article:
     """One article in any state with everything its page shows: for rendering it, and previews.
 
-    Two queries: the article with its section, library image, translations, tags and
-    corrections (the last three as JSON in its row), then its bylines with their authors.
+    Four queries: the article with its section, library image and translations, then its
+    bylines with their authors, its tags and its corrections.
     """
     queryset = (
         Article.objects.defer(*NOT_SHOWN)
         .select_related("section", "hero")
-        .prefetch_related(bylines_prefetch())
-        .annotate(
-            group_rows=translations.group_rows(Article),
-            tag_rows=related_rows(
-                Tag.objects.filter(articles=OuterRef("pk")),
-                id="id",
-                name="name",
-                slug="slug",
-                language="language",
-            ),
-            correction_rows=related_rows(
-                Correction.objects.filter(article=OuterRef("pk")),
-                id="id",
-                published_at="published_at",
-                text="text",
-            ),
-        )
+        .prefetch_related(bylines_prefetch(), "tags", "corrections")
+        .annotate(group_rows=translations.group_rows(Article))
     )
-    article = get_object_or_404(queryset, pk=pk)
-    as_prefetched(article, "tags", [Tag(**row) for row in article.tag_rows])
-    corrections = [
-        Correction(article=article, **{**row, "published_at": parse_datetime(row["published_at"])})
-        for row in article.correction_rows
-    ]
-    as_prefetched(article, "corrections", corrections)
-    return article
+    return get_object_or_404(queryset, pk=pk)
 
 
 def redirect_for_old_slug(*, slug: str) -> str | None:

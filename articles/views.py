@@ -20,10 +20,24 @@ def found_article(slug: str):
     return article
 
 
+def article_at(slug: str):
+    """The published article at this address, with what extends it (a live story), or a 404."""
+    return remembered("article", lambda: found_article(slug), slug=slug)
+
+
+def read_more_cards(article, count: int) -> list:
+    """The first `count` items of Read more, ready for their cards. The list carries what
+    their cards show (headline, kind, time), so it is made again when one of them changes."""
+    items = selectors.read_more_rows(article=article, count=count)
+    shows(*(keys.shown(item) for item in items))
+    return items
+
+
 @paged("more")
-def article_detail(request, slug):
+def article_detail(request, slug, article=None):
+    """The article page; `article`: the article at this address, when it is known already."""
     try:
-        article = remembered("article", lambda: found_article(slug), slug=slug)
+        article = article or article_at(slug)
     except Http404:
         # A published article's old slug keeps working, forever, as a 301.
         if new_url := selectors.redirect_for_old_slug(slug=slug):
@@ -35,7 +49,7 @@ def article_detail(request, slug):
     shown = READ_MORE_PAGE_SIZE * pages
     read_more = remembered(
         "read-more",
-        lambda: selectors.read_more_rows(article=article, count=shown + 1),
+        lambda: read_more_cards(article, shown + 1),
         article=article.pk,
         count=shown + 1,
     )

@@ -50,6 +50,10 @@ class LiveStory(models.Model):
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # What an article's card reads of its live story (the LIVE label, is_live), in the
+    # card's own query (articles/selectors.py).
+    card_fields = ("state",)
+
     class Meta:
         verbose_name = _("live story")
         verbose_name_plural = _("live stories")

@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.pieces import dated
 from articles.selectors import article_whole
+from caching import memo
 from caching.pieces import item_pieces, piece
 from live import metadata, selectors
 from live.models import LiveStory
@@ -23,6 +24,12 @@ from website.structured_data import json_ld
 
 def _story_stamp(story: LiveStory) -> str:
     return f"{story.article.version}.{story.updated_at.timestamp()}"
+
+
+def _article_whole(story: LiveStory):
+    """The story's article with all its page shows, read once a request: the header and
+    the head both show it."""
+    return memo.memoized(f"live-story-article:{story.pk}", lambda: article_whole(pk=story.pk))
 
 
 def entry_pieces(story: LiveStory, rows: Sequence[tuple[int, int]]) -> list[SafeString]:
@@ -46,7 +53,7 @@ def story_parts(story: LiveStory) -> dict[str, SafeString]:
     """The story's header (kicker, headline, standfirst, byline, state) and key points."""
 
     def render(_indexes):
-        context = {"story": story, "article": article_whole(pk=story.pk)}
+        context = {"story": story, "article": _article_whole(story)}
         return [render_to_string("live/story_header.html", context)]
 
     html = item_pieces(
@@ -66,7 +73,7 @@ def story_head(story: LiveStory, rows: Sequence[tuple[int, int]], *, entry=None)
             name: getattr(story, name) for name in ("state", "coverage_start", "coverage_end",
                                                      "key_points", "updated_at")
         })  # fmt: skip
-        whole.article = article_whole(pk=story.pk)
+        whole.article = _article_whole(story)
         loaded = selectors.entries_whole([pk for pk, _version in rows])
         entries = [loaded[pk] for pk, _version in rows if pk in loaded]
         meta = (

@@ -21,7 +21,13 @@ from website.pagination import page_number, paged
 
 
 def _story_pk(slug: str) -> int | None:
-    return remembered("live-story-pk", lambda: selectors.live_story_pk(slug=slug), slug=slug)
+    """The pk of the live story at this published article's address, or None: the article
+    comes with its live story in one query, kept as the article page keeps it."""
+    try:
+        article = article_views.article_at(slug)
+    except Http404:
+        return None
+    return article.pk if getattr(article, "live_story", None) is not None else None
 
 
 def _shown(pk: int) -> tuple[str, ...]:
@@ -47,11 +53,18 @@ def _rows(story, page: int) -> dict:
 
 
 def story_or_article(request, slug):
-    """The live story at this address, or the article page for any other article."""
-    pk = _story_pk(slug)
-    if pk is None:
+    """The live story at this address, or the article page for any other article.
+
+    The article comes with its live story, if it has one, in one query (kept as the
+    article page keeps it); an address with no published article is the article page's
+    to answer (an old slug's redirect, or a 404)."""
+    try:
+        article = article_views.article_at(slug)
+    except Http404:
         return article_views.article_detail(request, slug=slug)
-    return story_page(request, pk=pk)
+    if getattr(article, "live_story", None) is None:
+        return article_views.article_detail(request, slug=slug, article=article)
+    return story_page(request, pk=article.pk)
 
 
 def _context(request, story, *, page: int, linked: LiveEntry | None = None) -> dict:

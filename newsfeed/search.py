@@ -29,7 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import LEMMA_CONFIG, SEARCH_CONFIG, Article, Byline, Section, Tag
-from articles.pieces import extensions
+from articles.selectors import with_extensions
 from authors.models import Author
 from website import editions, lemmas
 
@@ -186,4 +186,4 @@ def snippet_html(snippet: str) -> SafeString:
 def search_results(*, terms: str) -> QuerySet[Article]:
     """Matching published items, each with its snippet; their cards need nothing else (what
     extends them one-to-one, a live story for the LIVE badge, comes in the same query)."""
-    return search_published(Article.objects.published().select_related(*extensions()), terms=terms)
+    return search_published(with_extensions(Article.objects.published()), terms=terms)

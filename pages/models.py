@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import Resolver404, resolve, reverse
-from django.utils import translation
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 
 from website import editions
@@ -69,8 +68,7 @@ class Page(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        with translation.override(self.language):
-            return reverse("pages:page", kwargs={"slug": self.slug})
+        return editions.slug_address("pages:page", self.language, self.slug)
 
     def clean(self):
         # A page may not take an address the site already answers, such as /search/.

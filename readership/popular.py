@@ -7,9 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+from articles.selectors import cards
+from caching import keys
+from caching.dependencies import shows
 from caching.pieces import remembered
 from readership.counting import hour_of
-from readership.models import HourlyViews
 
 # Each window: its name, how many hours it covers (the current hour included), its title.
 WINDOWS = (("day", 24, _("Last 24 hours")), ("week", 7 * 24, _("Last 7 days")))
@@ -18,28 +20,36 @@ POPULAR_ITEMS = 5
 POPULAR_SECONDS = 5 * 60
 
 
-def popular_rows(*, now=None, count: int = POPULAR_ITEMS) -> dict[str, list[tuple[int, int]]]:
-    """For each window, the most read published articles as (pk, version), in one query."""
+def popular_rows(*, now=None, count: int = POPULAR_ITEMS) -> dict[str, list[Article]]:
+    """For each window, the most read published articles, ready for their items (headline,
+    address, section), in one query."""
     now = now or timezone.now()
-    published = Article.objects.published(now).in_edition()
+    published = cards(Article.objects.published(now).in_edition(), "section__name")
     parts = [
-        HourlyViews.objects.filter(
-            hour__gte=hour_of(now) - timedelta(hours=hours - 1), article__in=published
-        )
-        .values("article_id", "article__version")
-        .annotate(window=Value(name), total=Sum("views"))
-        .order_by("-total", "-article_id")
-        .values_list("window", "article_id", "article__version", "total")[:count]
+        published.select_related("section")
+        .filter(hourly_views__hour__gte=hour_of(now) - timedelta(hours=hours - 1))
+        .annotate(window=Value(name), total=Sum("hourly_views__views"))
+        .order_by("-total", "-pk")[:count]
         for name, hours, _title in WINDOWS
     ]
     found = {name: [] for name, _hours, _title in WINDOWS}
-    rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: (-row[3], -row[1]))
-    for window, pk, version, _total in rows:
-        found[window].append((pk, version))
+    for article in sorted(
+        parts[0].union(*parts[1:], all=True), key=lambda article: (-article.total, -article.pk)
+    ):
+        found[article.window].append(article)
     return found
 
 
-def most_popular() -> dict[str, list[tuple[int, int]]]:
-    """popular_rows(), kept for a few minutes, and while no article is published or
-    withdrawn (caching/pieces.py): counts change all the time, the lists only slowly."""
-    return remembered("most-popular", popular_rows, timeout=POPULAR_SECONDS)
+def shown_rows() -> dict[str, list[Article]]:
+    """popular_rows(), showing its articles: the lists carry their headlines, so an edit
+    of one makes them anew."""
+    found = popular_rows()
+    shows(*(keys.shown(article) for articles in found.values() for article in articles))
+    return found
+
+
+def most_popular() -> dict[str, list[Article]]:
+    """popular_rows(), kept for a few minutes, while no article is published or withdrawn
+    and none of its articles changes (caching/pieces.py): counts change all the time, the
+    lists only slowly."""
+    return remembered("most-popular", shown_rows, timeout=POPULAR_SECONDS)

@@ -6,8 +6,11 @@ request's language comes from its address alone, never from a cookie or Accept-L
 page's address names its language, so caches and search engines see one page per address.
 """
 
+from functools import lru_cache
+from urllib.parse import quote
+
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import to_locale
@@ -79,6 +82,26 @@ def home(language: str) -> str:
     """The address of an edition's home page."""
     with translation.override(language):
         return reverse("newsfeed:home")
+
+
+# What reverse() leaves unquoted in an address's parts (django/urls/resolvers.py).
+ADDRESS_SAFE = "!$&'()*+,;=/~:@"
+SLUG_MARKER = "slug-marker"
+
+
+@lru_cache(maxsize=256)
+def _around_slug(url_name: str, language: str, _urlconf, _prefix) -> tuple[str, str]:
+    with translation.override(language):
+        before, after = reverse(url_name, kwargs={"slug": SLUG_MARKER}).split(SLUG_MARKER)
+    return before, after
+
+
+def slug_address(url_name: str, language: str, slug: str) -> str:
+    """reverse(url_name, kwargs={"slug": slug}) in that language's edition, made without
+    reverse() and a change of language each time: a page builds dozens of these (cards,
+    the navigation, tags). The address around the slug is made once per process."""
+    before, after = _around_slug(url_name, language, get_urlconf(), get_script_prefix())
+    return f"{before}{quote(slug, safe=ADDRESS_SAFE)}{after}"
 
 
 class EditionMiddleware:

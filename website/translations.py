@@ -8,9 +8,9 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 from django.db.models import OuterRef, Q
 from django.db.models.functions import Coalesce, JSONObject
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from website.editions import slug_address
 
 
 def translation_of_field(model: str):
@@ -46,8 +46,7 @@ def group_rows(model, *, only: Q | None = None) -> ArraySubquery:
 
 
 def _url(url_name: str, language: str, slug: str) -> str:
-    with translation.override(language):
-        return reverse(url_name, kwargs={"slug": slug})
+    return slug_address(url_name, language, slug)
 
 
 def alternates_from(language: str, url: str, rows: list[dict], url_name: str) -> list[dict]:

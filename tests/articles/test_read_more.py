@@ -80,12 +80,27 @@ def test_the_article_pages_one_query_gives_the_streams_first_items(count):
         for n in range(30)
     ]
     article = article_for_page(slug=items[4].slug)
-    rows = read_more_rows(article=article, count=count)
+    rows = [(item.pk, item.version) for item in read_more_rows(article=article, count=count)]
     assert rows == read_more_items(article=article)[:count]
     assert [pk for pk, _version in rows] == [
         pk for pk, _version in read_more_items(article=article)
     ][:count]
     assert len(rows) == min(count, len(items) - 1)
+
+
+def test_read_more_rows_are_ready_for_their_cards(django_assert_num_queries):
+    """The article page's Read more comes in one query with what its cards show."""
+    section = make_section()
+    article = make_article(section=section, publish_at=hours_ago(1))
+    related = article_for_page(slug=make_article(section=section, publish_at=hours_ago(2)).slug)
+    with django_assert_num_queries(1):
+        (item,) = read_more_rows(article=related, count=1)
+        assert (item.title, item.kind, item.get_absolute_url()) == (
+            article.title,
+            article.kind,
+            article.get_absolute_url(),
+        )
+        assert getattr(item, "live_story", None) is None
 
 
 def test_article_page_shows_the_first_page_and_a_show_more_link(client, newsroom):

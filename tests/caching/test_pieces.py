@@ -16,6 +16,8 @@ from django.utils import timezone
 from articles import services
 from caching import versions
 from tests.factories import make_article, make_author, make_section, make_staff, make_tag
+from tests.live.factories import make_live_story
+from tests.readership.test_beacon import beacon
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +61,26 @@ def test_an_edit_shows_on_every_page_at_once(client):
         html = page(client, url)
         assert "Second headline" in html
         assert "First headline" not in html
+
+
+def test_an_edit_shows_at_once_in_read_more_and_most_popular_of_other_articles(client):
+    """Read more and Most Popular are kept with what their items show (their headlines): a
+    new headline, or a story going live, shows on the other articles' pages on the next
+    request."""
+    section = make_section()
+    article = make_article(section=section, title="The page being read")
+    other = make_article(section=section, title="First headline")
+    assert beacon(client, other.pk).status_code == 204
+    html = page(client, article.get_absolute_url())
+    # Once in Read more, once in each window of Most Popular.
+    assert html.count("First headline") == 3
+    other.title = "Second headline"
+    other.save()
+    html = page(client, article.get_absolute_url())
+    assert html.count("Second headline") == 3
+    assert "First headline" not in html
+    make_live_story(article=other)
+    assert 'class="label label--live"' in page(client, article.get_absolute_url())
 
 
 def test_renaming_an_author_section_or_tag_shows_at_once(client):

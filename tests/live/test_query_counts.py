@@ -23,8 +23,8 @@ def queries(client, url) -> tuple[int, object]:
 
 @pytest.mark.parametrize("entries", [3, 30])
 def test_the_live_page_costs_the_same_with_3_or_30_entries(client, entries):
-    """Nothing cached: the same queries (its story, entries, article with its tags and
-    corrections in its own row, head and Most Popular); with its pieces cached: none."""
+    """Nothing cached: the same queries (its article, story and entries, the article whole
+    once for its header and head, Most Popular); with its pieces cached: none."""
     story = make_live_story()
     for minutes in range(entries):
         make_entry(story, minutes_ago=minutes + 1)

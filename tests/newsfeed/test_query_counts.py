@@ -57,8 +57,9 @@ PAGES = {
     "author": (lambda items: "/author/reporter/", 8, 2),
     # One of them finds the tags, sections and authors the words name (newsfeed/search.py).
     "search": (lambda items: "/search/?q=Kharkiv", 6, 3),
-    # One of them asks whether the article is a live story (live/views.py), once per address.
-    # The article comes in two: itself with its tags and corrections, then its bylines.
+    # The article at the address comes with its live story, if any, in one query (live/views.py);
+    # its pieces in four: itself, its bylines, its tags, its corrections. Read more is one
+    # query with what its cards show.
     "article": (lambda items: items[0].get_absolute_url(), 11, 0),
     "read more": (lambda items: f"/read-more/{items[0].slug}/", 7, 3),
 }
