@@ -492,6 +492,13 @@ class ArticleAdmin(
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
         return super().response_change(request, obj)
 
+    def get_view_on_site_url(self, obj=None):
+        # Only what readers can see: a draft or scheduled article's address is a 404 to
+        # them, and Preview shows it as they will.
+        if obj is not None and obj.state() != Status.PUBLISHED:
+            return None
+        return super().get_view_on_site_url(obj)
+
     def has_add_permission(self, request):
         if not super().has_add_permission(request):
             return False

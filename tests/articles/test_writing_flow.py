@@ -215,3 +215,15 @@ def test_pending_image_token_is_signed_and_personal(client, reporter):
     data["hero_image_pending"] = token
     assert client.post(ADD, data).status_code == 302
     assert not Article.objects.get(slug="another").hero_image
+
+
+@pytest.mark.parametrize("state", ["draft", "review", "scheduled", "unpublished"])
+def test_view_on_site_only_for_what_readers_can_see(client, reporter, state):
+    """'View on site' led to a 404 for an article readers cannot see yet: Preview shows it."""
+    article = make_article_in_state(state, authors=[reporter.author])
+    page = parse(client.get(change_url(article)))
+    assert elements(page, f"//a[{with_class('viewsitelink')}]") == []
+    published = make_article_in_state("published", authors=[reporter.author])
+    page = parse(client.get(change_url(published)))
+    link = element(page, f"//a[{with_class('viewsitelink')}]")
+    assert client.get(link.get("href"), follow=True).status_code == 200
