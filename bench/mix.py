@@ -199,13 +199,16 @@ def run_from_nothing(env, paths: list[str], options) -> dict:
     return runs
 
 
-def from_cache(run: dict) -> str:
-    """The share of answers the page cache gave (hits and stale pages), and its misses."""
+def cached_share(run: dict) -> float | None:
+    """The share of answers the page cache gave (hits and stale pages), if any were counted."""
     answers = sum(run.get(name, 0) for name in ("hit", "stale", "miss", "uncached"))
-    if not answers:
-        return "n/a"
-    served = run.get("hit", 0) + run.get("stale", 0)
-    return f"{served / answers:.1%} ({run.get('miss', 0):,} misses)"
+    return (run.get("hit", 0) + run.get("stale", 0)) / answers if answers else None
+
+
+def from_cache(run: dict) -> str:
+    """The share of answers the page cache gave, and its misses."""
+    share = cached_share(run)
+    return "n/a" if share is None else f"{share:.1%} ({run.get('miss', 0):,} misses)"
 
 
 def checks(name: str, runs: dict, filled: dict) -> list[str]:
@@ -223,7 +226,12 @@ def checks(name: str, runs: dict, filled: dict) -> list[str]:
         f"{warm.get('hit', 0):,}, stale {warm.get('stale', 0):,}); "
         f"warm, plain: {from_cache(plain)}",
     ]
-    if plain.get("rps"):
+    if min(cached_share(warm) or 0, cached_share(plain) or 0) < 0.99:
+        lines.append(
+            f"{name}: a compressed hit against a plain one: not measured, as warm and warm, "
+            "plain were not (nearly) all hits"
+        )
+    elif plain.get("rps"):
         lines.append(
             f"{name}: a compressed hit against a plain one: {warm['rps']:,.0f} against "
             f"{plain['rps']:,.0f} req/s ({warm['rps'] / plain['rps']:.2f}; no more costly "
