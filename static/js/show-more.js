@@ -34,7 +34,12 @@
     if (!response.ok) throw new Error("HTTP " + response.status);
     const page = new DOMParser().parseFromString(await response.text(), "text/html");
     const source = page.getElementById(feed.id);
-    const items = source ? Array.from(source.children) : [];
+    // An item already shown (by its id: a live story's entries) is left out: a list that grew
+    // at its top since this page was made, by the new updates shown, pushes its last items
+    // onto the next page.
+    const items = (source ? Array.from(source.children) : []).filter(function (item) {
+      return !(item.id && document.getElementById(item.id));
+    });
     items.forEach(function (item) {
       feed.appendChild(document.adoptNode(item));
     });

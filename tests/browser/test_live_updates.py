@@ -113,3 +113,26 @@ def test_the_count_takes_the_ukrainian_plural_forms(page, live_server):
     for number in range(3):
         make_entry(story, minutes_ago=0, headline=f"Ще одне {number}")
     expect(control).to_have_text("5 нових оновлень", timeout=15_000)
+
+
+@override_settings(LIVE_POLL_SECONDS=1)
+def test_show_more_after_new_updates_adds_no_entry_twice(page, live_server):
+    """Two new entries shown at the top push the first page's last two onto page 2: Show
+    More then adds the older entries once each (it showed those two again)."""
+    story = make_live_story()
+    for minutes in range(25):
+        make_entry(story, minutes_ago=10 + minutes)
+    page.goto(live_server.url + story.article.get_absolute_url())
+    entries = page.locator("#live-entries > [data-entry]")
+    expect(entries).to_have_count(20)
+    make_entry(story, minutes_ago=1)
+    make_entry(story, minutes_ago=0)
+    control = page.locator("#live-new")
+    expect(control).to_have_text("2 new updates", timeout=15_000)
+    control.click()
+    expect(entries).to_have_count(22)
+    page.get_by_role("link", name="Show More").click()
+    expect(page.get_by_role("link", name="Show More")).to_have_count(0)
+    ids = entries.evaluate_all("items => items.map(item => item.id)")
+    assert len(ids) == len(set(ids)), "an entry appears twice"
+    assert sorted(ids) == sorted(entry.anchor for entry in story.entries.all())
