@@ -462,11 +462,12 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # Not the banner django-axes logs as each process starts, nor the autoreloader's line
-    # that runserver prints itself.
+    # Not the banner django-axes logs as each process starts, pymorphy3's dictionary as it
+    # loads, nor the autoreloader's line that runserver prints itself.
     "loggers": {
         "pgserver": {"level": "WARNING"},
         "axes.apps": {"level": "WARNING"},
+        "pymorphy3": {"level": "WARNING"},
         "django.utils.autoreload": {"level": "WARNING"},
     },
 }
