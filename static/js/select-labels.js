@@ -1,5 +1,6 @@
 // The admin's search boxes (select2: tags, byline authors, library images, logins) tied to
-// their field's label, so screen readers name them. Used by every desk form with one.
+// their field's label, so screen readers name them, and their lists holding only list
+// items. Used by every desk form with one.
 (function () {
   "use strict";
 
@@ -27,9 +28,25 @@
       });
     });
   }
+  // A multiple choice's "remove all" cross is put inside the list of chosen items, where
+  // only list items belong (screen readers miscount the list): move it beside the list,
+  // still inside the box that handles its click. select2 puts a new one in each time the
+  // choices change, so an earlier one moved out is dropped, as is one left with no choice.
+  function moveClearButtons(root) {
+    root.querySelectorAll(".select2-selection--multiple").forEach(function (box) {
+      const fresh = box.querySelector(".select2-selection__rendered > .select2-selection__clear");
+      if (!fresh && box.querySelector(".select2-selection__choice")) return;
+      box.querySelectorAll(":scope > .select2-selection__clear").forEach(function (old) { old.remove(); });
+      if (fresh) box.insertBefore(fresh, box.firstChild);
+    });
+  }
+  function tidy(root) {
+    labelSearchBoxes(root);
+    moveClearButtons(root);
+  }
   document.addEventListener("DOMContentLoaded", function () {
-    labelSearchBoxes(document);
-    new MutationObserver(function () { labelSearchBoxes(document); })
+    tidy(document);
+    new MutationObserver(function () { tidy(document); })
       .observe(document.body, { childList: true, subtree: true });
   });
 })();

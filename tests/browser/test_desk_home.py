@@ -23,6 +23,8 @@ def desk_site(newsroom_site, newsroom, settings):
     waiting = make_article_in_state(
         "draft", title="Night buses on six new routes", authors=[reporter.author]
     )
+    # Chosen tags: select2 puts its "remove all" cross in their list, where axe finds it.
+    waiting.tags.set(newsroom.tags[:2])
     services.article_submit(article=waiting, by=reporter)
     photo, _created = library.add_image(
         image_file(size=(1200, 675)),
