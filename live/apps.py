@@ -9,6 +9,9 @@ class LiveConfig(AppConfig):
     def ready(self):
         from caching import keys
         from caching.watched import watch
+        from images import body_uses, display
+        from live import policy as live_policy
+        from live.models import LiveEntry
 
         # A live story's primary key is its article's: both drop the article's page and,
         # when its state changes (the LIVE badge on cards), the lists that show it.
@@ -27,3 +30,8 @@ class LiveConfig(AppConfig):
             ],
             listed_by=("published_at", "story_id"),
         )
+        # "Where used" lists the entries showing a library image in their text, and names
+        # an entry only to whoever may see it (live/policy.py).
+        body_uses.watch(LiveEntry, "body")
+        display.VIEW_RULES["live.LiveEntry"] = live_policy.can_see
+        display.READ_WITH["live.LiveEntry"] = ("story__article",)

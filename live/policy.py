@@ -8,16 +8,28 @@ Editors oversee after the fact: they edit, pin, correct and delete any entry.
 - edit an entry: editors; the reporter who posted it;
 - pin, unpin, correct, delete an entry; change the story's state: editors;
 - edit the key points: editors; reporters on the byline;
-- promote an entry to a full article: whoever may post (the article starts as a draft).
+- promote an entry to a full article: whoever may post (the article starts as a draft);
+- see an entry (named in "where used"): whoever may view the story's article; a scheduled
+  entry, whoever may post.
 """
 
-from articles.policy import is_author, is_editor, is_staff
+from django.utils import timezone
+
+from articles.policy import Action, can, is_author, is_editor, is_staff
 
 
 def can_post(user, story) -> bool:
     return is_editor(user) or (
         is_staff(user) and user.has_perm("live.add_liveentry") and is_author(user, story.article)
     )
+
+
+def can_see(user, entry, now=None) -> bool:
+    """Whoever may open the story's article; a scheduled entry only whoever may post to the
+    story (readers do not see it yet, nor do reporters off the byline)."""
+    if not can(user, Action.VIEW, entry.story.article, now):
+        return False
+    return entry.published_at <= (now or timezone.now()) or can_post(user, entry.story)
 
 
 def can_edit(user, entry) -> bool:
