@@ -107,3 +107,20 @@ def test_desk_pages_pass_axe_at_both_widths(desk_site, browser, screenshot, user
                 reports.append(f"{name} at 390px, {scheme}: scrolls sideways")
         context.close()
     assert not reports, "\n".join(reports)
+
+
+@pytest.mark.parametrize("width", [1366, 1280])
+def test_article_list_gives_the_headline_room(desk_site, browser, width):
+    """On a laptop the list's headlines are wide and its last column is not cut off: the
+    article list leaves out the admin's side menu (the queues and breadcrumbs lead on)."""
+    base, _returned, _waiting = desk_site
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    log_in(page, base, "editor")
+    page.goto(f"{base}/admin/articles/article/")
+    page.wait_for_load_state("load")
+    box = page.locator("#changelist .results")
+    assert box.evaluate("box => box.scrollWidth - box.clientWidth") <= 0, "the table runs off"
+    headline = page.locator("#result_list thead th.column-headline")
+    assert headline.evaluate("th => th.getBoundingClientRect().width") >= 300
+    context.close()
