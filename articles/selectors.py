@@ -80,6 +80,22 @@ def article_for_page(*, slug: str) -> Article:
 CARD_FIELDS = ("pk", "version", "kind", "title", "slug", "language", "publish_at", "is_breaking")
 
 
+# What a card with its picture shows besides (the home page, listings, the lead story): its
+# standfirst, its picture and its section. The picture's size comes with its file: an image
+# field reads its width and height as soon as the file is loaded.
+PICTURE_CARD_FIELDS = (
+    "standfirst",
+    "hero_image",
+    "hero_width",
+    "hero_height",
+    "hero_alt",
+    "hero_renditions",
+    "section__name",
+    "section__slug",
+    "section__language",
+)
+
+
 def cards(articles: QuerySet[Article], *also: str) -> QuerySet[Article]:
     """Articles with only the fields of their cards (and `also`), their extensions in the
     same query."""
