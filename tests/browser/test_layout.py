@@ -101,3 +101,23 @@ def test_desktop_home_columns_end_together_and_cards_line_up(demo_site, page):
     lead = page.locator(".lead-story")
     assert lead.locator(".byline").count() == 1
     assert lead.locator("time[datetime]").count() == 1
+
+
+def test_hero_credit_is_a_line_of_its_own_under_the_caption(demo_site, page, phone_page):
+    """The credit starts under the caption at its left edge, at both widths: not run on after
+    the caption (a name there reads as part of it) nor indented where it wraps."""
+    for reader in [phone_page, page]:
+        reader.goto(f"{demo_site}{SEED_URL}")
+        caption = reader.locator(".article__hero figcaption")
+        credit = caption.locator(".credit")
+        assert credit.inner_text() == "The Kyiv Ledger"
+        caption_left = caption.evaluate(
+            "e => e.getBoundingClientRect().left + parseFloat(getComputedStyle(e).paddingLeft)"
+        )
+        first_line = caption.evaluate(
+            """e => { const range = document.createRange(); range.setStart(e.firstChild, 0);
+            range.setEnd(e.firstChild, 1); return range.getBoundingClientRect().bottom; }"""
+        )
+        lines = credit.evaluate("e => Array.from(e.getClientRects(), r => [r.left, r.top])")
+        assert abs(lines[0][0] - caption_left) < 1, lines
+        assert lines[0][1] >= first_line - 1, lines
