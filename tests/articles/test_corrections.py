@@ -7,7 +7,7 @@ from django.utils import timezone
 from articles.models import Article, Correction
 from tests.articles.change_form import change_form_data
 from tests.factories import make_article, make_article_in_state, make_staff
-from tests.html import elements, parse
+from tests.html import elements, parse, text
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,20 @@ def test_corrections_page_runs_a_fixed_number_of_queries(
 def test_corrections_page_bad_page_number_is_a_404(client):
     """A malformed page number is a 404, not an error."""
     assert client.get(reverse("newsfeed:corrections"), {"page": "x"}).status_code == 404
+
+
+def test_corrections_page_gives_the_section_with_the_date_under_the_headline(client):
+    """Each correction's headline is a line of its own; its section goes with the date under
+    it (after a long headline, the section was left alone on the next line)."""
+    article = make_article(title="A long headline " * 6, corrections=["Fixed a name."])
+    page = parse(client.get(reverse("newsfeed:corrections")))
+    (item,) = elements(page, "//ol[@class='corrections-list']/li")
+    headline, meta = item.xpath("./p")[:2]
+    assert text(headline) == " ".join(article.title.split())
+    day = timezone.localtime(article.corrections.get().published_at)
+    assert text(meta).split() == [
+        *article.section.name.split(),
+        "·",
+        f"{day:%B}",
+        str(day.day),
+    ]
