@@ -18,6 +18,7 @@ from articles.models import CONTENT_FIELDS, Article
 from articles.policy import Action
 from images.choosers import chooser_form
 from website import editions
+from website.slugs import slug_from
 
 WORKFLOW_BUTTON = "_workflow"
 
@@ -78,6 +79,11 @@ class ArticleAdminForm(HeroChooserForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conflict = None
+        if "slug" in self.fields:
+            self.fields["slug"].required = False  # made from the headline (clean_slug)
+            self.fields["slug"].help_text = _(
+                "The last part of the article's URL. Left empty, it is made from the headline."
+            )
         if "language" in self.fields:
             # Left out, an article stays in its language (a new one in the first edition's).
             self.fields["language"].required = False
@@ -100,6 +106,27 @@ class ArticleAdminForm(HeroChooserForm, forms.ModelForm):
             'Used by "Save and schedule": readers see the article from this time. '
             "Newsroom time (%(zone)s), 24-hour."
         ) % {"zone": settings.TIME_ZONE}
+
+    def clean_slug(self):
+        """A slug left empty is made from the headline (without JavaScript nothing fills it
+        in), one no other article has; it is shown in the form if the form has errors."""
+        slug = self.cleaned_data.get("slug", "")
+        if slug:
+            return slug
+        base = slug_from(self.cleaned_data.get("title", ""), max_length=290)
+        if not base:
+            raise forms.ValidationError(self.fields["slug"].error_messages["required"])
+        taken = set(
+            Article.objects.exclude(pk=self.instance.pk)
+            .filter(slug__startswith=base)
+            .values_list("slug", flat=True)
+        )
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        self.data = self.data.copy()
+        self.data[self.add_prefix("slug")] = slug
+        return slug
 
     def clean_language(self):
         return self.cleaned_data.get("language") or self.instance.language or editions.default()

@@ -227,3 +227,22 @@ def test_view_on_site_only_for_what_readers_can_see(client, reporter, state):
     page = parse(client.get(change_url(published)))
     link = element(page, f"//a[{with_class('viewsitelink')}]")
     assert client.get(link.get("href"), follow=True).status_code == 200
+
+
+def test_a_slug_left_empty_is_made_from_the_headline(client, reporter):
+    """Without JavaScript nothing fills the slug: the server makes it from the headline (in
+    the national transliteration), one not yet taken, instead of refusing the form."""
+    section = make_section()
+    make_article(slug="vohni-nad-kyievom")
+    data = article_form(section, reporter.author, title="Вогні над Києвом", slug="")
+    response = client.post(ADD, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Article.objects.get(title="Вогні над Києвом").slug == "vohni-nad-kyievom-2"
+
+
+def test_a_headline_without_letters_still_asks_for_a_slug(client, reporter):
+    """A slug cannot be made from "???": the form says the slug is needed, nothing is saved."""
+    data = article_form(make_section(), reporter.author, title="???", slug="")
+    response = client.post(ADD, data)
+    assert "slug" in response.context["adminform"].form.errors
+    assert not Article.objects.filter(title="???").exists()
