@@ -10,6 +10,7 @@ from django.conf import settings
 from lxml import html
 
 from articles.models import Article
+from authors.models import Author
 from demo import content as demo
 from demo.bulk import EVENTS
 from tests.html import elements, parse, text, with_class
@@ -59,3 +60,12 @@ def test_ukrainian_demo_pictures_are_credited_without_english_words(demo_loaded,
         assert credits, item.slug
         for credit in credits:
             assert set(re.findall(r"[A-Za-z]+", credit)) <= allowed, (item.slug, credit)
+
+
+def test_every_demo_author_has_a_ukrainian_bio(demo_loaded):
+    """Each demo author has a name, role and bio in Ukrainian, so the Ukrainian edition's
+    bylines are in Cyrillic (the live story's read "Yuliia Hrytsenko")."""
+    for author in Author.objects.all():
+        bio = author.bios.get(language="uk")
+        assert re.fullmatch(r"[А-ЩЬЮЯҐЄІЇа-щьюяґєії' ]+", bio.name), author.slug
+        assert all([bio.role, bio.bio, bio.languages]), author.slug
