@@ -27,16 +27,20 @@ def thumbnail(image: Image | None, *, width: int = 64):
     )
 
 
-def body_figure(image: Image) -> str:
-    """The figure the body editor inserts for a library image: a rendition, the image's alt
-    text, and its caption and credit under it (kept by the body's sanitiser)."""
+def body_address(image: Image) -> tuple[str, int | None, int | None]:
+    """The address, width and height a body shows a library image at."""
     fallback = (image.renditions or {}).get("fallback") or []
     if fallback:
         # The widest rendition: the body column is never wider, and readers get renditions.
         name, width, height = fallback[-1]
-        src = default_storage.url(name)
-    else:
-        src, width, height = image.file.url, image.width, image.height
+        return default_storage.url(name), width, height
+    return image.file.url, image.width, image.height
+
+
+def body_figure(image: Image) -> str:
+    """The figure the body editor inserts for a library image: a rendition, the image's alt
+    text, and its caption and credit under it (kept by the body's sanitiser)."""
+    src, width, height = body_address(image)
     words = " — ".join(part for part in (image.caption, image.credit) if part)
     return format_html(
         '<figure class="image"><img src="{}" alt="{}" width="{}" height="{}">{}</figure>',

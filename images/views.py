@@ -1,4 +1,4 @@
-"""CKEditor 5's image upload, with the same checks as every other uploaded image; and the
+"""CKEditor 5's image upload, into the media library with every upload's checks; and the
 uploaded files themselves, when Django serves them, with cache headers and validators."""
 
 import os
@@ -10,12 +10,15 @@ from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.http import JsonResponse
 from django.utils._os import safe_join
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_POST, require_safe
 from django.views.static import serve
 from django_ckeditor_5.permissions import check_upload_permission
-from django_ckeditor_5.views import upload_file
 
-from images.services import duplicate_of
+from images import metadata
+from images.display import body_address
+from images.models import Image
+from images.services import add_image, suggested_details
 from images.uploads import validate_image_file
 
 # An upload keeps its random name for life, but a rendition is made again under its name
@@ -26,23 +29,37 @@ MEDIA_MAX_AGE = 24 * 60 * 60
 @require_POST
 @check_upload_permission
 def editor_image_upload(request):
-    """Refuse what is not a real, reasonably sized image; store the rest through CKEditor's view.
+    """The body editor's image upload: into the media library, with every upload's checks.
 
-    CKEditor shows the message of a refusal to the editor. A file already in the media
-    library is not stored again: the body uses the library's copy. What is new is stored by
-    CKEDITOR_5_FILE_STORAGE, which strips metadata and generates the file name.
+    A real, reasonably sized image becomes a library image (or is the one already holding
+    the same file): its IPTC/XMP credit is read, then EXIF and GPS are stripped as the
+    library stores it, so it is listed in the library and, once the body is saved, where
+    it is used. The editor gets the address of its rendition for bodies. CKEditor shows
+    the message of a refusal to the editor, and nothing is stored.
     """
     upload = request.FILES.get("upload")
     if upload is None:
-        return JsonResponse({"error": {"message": "Choose an image to upload."}}, status=400)
+        return JsonResponse({"error": {"message": _("Choose an image to upload.")}}, status=400)
     try:
         validate_image_file(upload)
     except ValidationError as error:
         return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
-    same = duplicate_of(upload)
-    if same is not None:
-        return JsonResponse({"url": same.file.url})
-    return upload_file(request)
+    upload.photo_metadata = metadata.read(upload)  # read once, before it is stripped
+    image, _created = add_image(upload, user=request.user, alt_text=described(upload))
+    src, _width, _height = body_address(image)
+    return JsonResponse({"url": src})
+
+
+def described(upload) -> str:
+    """Alt text for an image uploaded in a body, until someone writes one in the library:
+    what the photo says it shows, else the words of its file name."""
+    found = suggested_details(upload)
+    words = found.get("caption") or found.get("title")
+    if not words:
+        stem = os.path.splitext(os.path.basename(getattr(upload, "name", "") or ""))[0]
+        words = " ".join(stem.replace("_", " ").replace("-", " ").split())
+    limit = Image._meta.get_field("alt_text").max_length
+    return (words or _("Image uploaded in a body"))[:limit]
 
 
 def _media_stat(request, path):

@@ -180,15 +180,20 @@ def test_admin_upload_of_a_located_photo_stores_it_clean(editor_client, media_ro
 
 
 def test_editor_image_upload_stores_clean_image_under_generated_name(editor_client, media_root):
-    """CKEditor's image upload strips metadata and names the file itself."""
+    """CKEditor's image upload goes into the library, stripped of metadata and renamed."""
     response = editor_client.post(
         reverse("ck_editor_5_upload_file"), {"upload": photo_with_location("Source at home.jpg")}
     )
     assert response.status_code == 200
+    image = LibraryImage.objects.get()
+    assert image.file.name.startswith("library/")
+    assert "Source" not in image.file.name
+    assert image.alt_text == "Source at home"  # until someone describes it in the library
+    assert_no_metadata(media_root / image.file.name)
     url = response.json()["url"]
-    assert url.startswith("/media/body/")
-    assert "Source" not in url
+    assert url.startswith("/media/renditions/library/")
     assert_no_metadata(media_root / url.removeprefix("/media/"))
+    assert not (media_root / "body").exists()
 
 
 @pytest.mark.parametrize(("name", "content", "message"), REFUSALS)
@@ -202,6 +207,7 @@ def test_editor_image_upload_refuses_bad_files_with_a_message(
     assert response.status_code == 400
     assert message in response.json()["error"]["message"]
     assert not list(media_root.rglob("*.*"))
+    assert not LibraryImage.objects.exists()
 
 
 def test_editor_image_upload_is_for_staff_only(client, media_root):

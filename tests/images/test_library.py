@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from images import services
+from images import display, services
 from images.models import Image, Licence
 from tests.articles.test_admin import article_form
 from tests.factories import image_file, make_article, make_section, make_staff
@@ -215,10 +215,30 @@ def test_a_body_upload_of_a_library_file_uses_the_librarys_copy(client, reporter
     """The body editor's upload of a file already in the library stores nothing new."""
     photo = library_image(upload=agency_photo())
     response = client.post(reverse("ck_editor_5_upload_file"), {"upload": agency_photo()})
-    assert response.json()["url"] == photo.file.url
+    assert response.json()["url"] == display.body_address(photo)[0]
+    assert Image.objects.get() == photo
     page = parse(client.get(reverse("admin:images_image_change", args=[photo.pk])))
     address = element(page, "//div[contains(@class, 'field-body_address')]//input")
     assert address.get("value") == photo.picture.src  # to paste as "Insert via URL"
+
+
+def test_a_body_upload_becomes_a_library_image_with_its_credit_and_where_used(client, reporter):
+    """An agency JPEG uploaded in the body editor is in the library with its IPTC credit, its
+    GPS gone; the body showing the address the editor got lists the article where used."""
+    response = client.post(reverse("ck_editor_5_upload_file"), {"upload": agency_photo()})
+    assert response.status_code == 200
+    image = Image.objects.get()
+    assert (image.credit, image.uploaded_by) == ("Olena Petrenko/Reuters", reporter)
+    assert image.alt_text == "Rescuers at a damaged building in Kyiv"
+    url = response.json()["url"]
+    assert url == display.body_address(image)[0]
+    assert url.startswith("/media/renditions/library/")
+    listed = parse(client.get(LIBRARY))
+    assert elements(listed, f"//a[contains(@href, '/{image.pk}/change/')]")
+    article = make_article(body=f'<p>Text.</p><p><img src="{url}" alt="Rescuers"></p>')
+    assert display.where_used(image, user=reporter) == [
+        (article.title, reverse("admin:articles_article_change", args=[article.pk]))
+    ]
 
 
 def test_where_used_names_only_what_the_person_may_see(client, reporter):
