@@ -5,6 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from readership.counting import hour_of
+from readership.models import HourlyViews
+from readership.pieces import popular_blocks
 from readership.popular import POPULAR_SECONDS
 from tests.factories import make_article
 from tests.html import elements, parse, text
@@ -96,3 +99,21 @@ def test_readings_older_than_a_week_drop_out(client, clock):
     read(client, article, 4)
     clock.move_to(now, tick=False)
     assert popular(client.get("/")) == {}
+
+
+@pytest.mark.parametrize("read_articles", [1, 8])
+def test_most_popular_comes_in_one_query_with_what_its_items_show(
+    settings, django_assert_num_queries, read_articles
+):
+    """Rendered from nothing, both lists and their items (headline, address, section, the
+    live label) are one query, however many articles were read."""
+    settings.FRAGMENT_CACHE_ENABLED = False
+    hour = hour_of(timezone.now())
+    for number in range(read_articles):
+        article = make_article(title=f"Read story {number}")
+        HourlyViews.objects.create(article=article, hour=hour, views=10 + number)
+    with django_assert_num_queries(1):
+        blocks = popular_blocks()
+    assert [block["name"] for block in blocks] == ["day", "week"]
+    assert blocks[0]["items"].count('class="most-popular__item"') == min(read_articles, 5)
+    assert "Read story 0" in blocks[0]["items"] or read_articles > 5
