@@ -122,7 +122,8 @@ class LiveEntryAdmin(ChoosesLibraryImage, admin.ModelAdmin):
         *writing, _editors = super().get_fieldsets(request, obj)
         name, image = writing[1]
         fields = self.chooser_fieldset_fields(request, obj, image["fields"])
-        writing[1] = (name, {**image, "fields": fields})
+        classes = [] if self.holds_an_image(request, obj) else image["classes"]
+        writing[1] = (name, {**image, "fields": fields, "classes": classes})
         if not policy.can_oversee(request.user):
             return writing  # pinning and corrections are an editor's
         # A correction is of an entry readers have seen.
@@ -132,6 +133,21 @@ class LiveEntryAdmin(ChoosesLibraryImage, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
         return [*fields, "story"] if obj else fields
+
+    @staticmethod
+    def holds_an_image(request, obj) -> bool:
+        """The image group opens when it has something to show: the entry's image, one chosen,
+        uploaded or kept on a submit that came back (its error is there too), or one kept in
+        an autosave. Folded, nobody sees that their image is still there."""
+        if request.method == "POST":
+            chosen = request.POST.get("image") or request.POST.get(autosaves.KEPT_IMAGE)
+            return bool(chosen or request.FILES.get("image_upload"))
+        restored = getattr(request, "restored_entry_autosave", None)
+        if restored is not None and (
+            restored.data.get("image") or restored.data.get(autosaves.KEPT_IMAGE)
+        ):
+            return True
+        return obj is not None and obj.image_id is not None
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

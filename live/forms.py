@@ -51,9 +51,10 @@ class EntryForm(chooser_form("image"), forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        when = self.fields["published_at"]
-        when.required = False
-        when.help_text = _("Empty: now. A later time schedules the entry.")
+        when = self.fields.get("published_at")  # none on an entry the person may only read
+        if when is not None:
+            when.required = False
+            when.help_text = _("Empty: now. A later time schedules the entry.")
         if self.instance.pk is None:
             self.initial["published_at"] = None  # now is when it is posted, not opened
         if self.restored is not None and not self.is_bound:

@@ -148,3 +148,35 @@ def test_where_used_lists_the_entries_showing_a_library_image(client, story):
     used = [(a.text, a.get("href")) for a in elements(page, "//ul[@class='where-used']//a")]
     change = reverse("admin:live_liveentry_change", args=[entry.pk])
     assert used == [("The hall after the strike", change)]
+
+
+def test_a_reporter_reads_anothers_entry_without_an_error(client, story, reporter):
+    """Another reporter's entry opens read-only (it failed with a server error: the form
+    had no time field to set up)."""
+    entry = make_entry(story, headline="Blasts on the left bank")
+    client.force_login(reporter)
+    page = client.get(reverse("admin:live_liveentry_change", args=[entry.pk]))
+    assert page.status_code == 200
+    assert "Blasts on the left bank" in page.content.decode()
+    assert "published_at_0" not in form_fields(page)
+
+
+def image_group_folded(response) -> bool:
+    (group,) = elements(parse(response), "//fieldset[.//*[@id='fieldset-0-1-heading']]")
+    return "collapse" in group.get("class", "")
+
+
+def test_the_image_group_is_open_when_it_holds_an_image(client, story, reporter):
+    """Folded on an empty form; open on an entry with an image, and on a submit that came back
+    with the chosen file kept (a missing alt text), so the reporter sees it is still there."""
+    client.force_login(reporter)
+    assert image_group_folded(client.get(f"{ADD}?story={story.pk}"))
+    data = {"story": story.pk, "headline": "Damage", "published_at_0": "", "published_at_1": ""}
+    response = client.post(ADD, {**data, "image_upload": image_file("damage.jpg")})
+    assert response.status_code == 200
+    assert not image_group_folded(response)
+    assert elements(parse(response), "//img[contains(@class, 'pending-image')]")
+    image, _created = add_image(image_file("hall.jpg"), alt_text="A hall")
+    entry = make_entry(story, image=image, created_by=reporter, authors=[reporter.author])
+    change = client.get(reverse("admin:live_liveentry_change", args=[entry.pk]))
+    assert not image_group_folded(change)
