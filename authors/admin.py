@@ -22,6 +22,23 @@ class AuthorBioInline(admin.StackedInline):
     extra = 0
     fields = ["language", "name", "role", "short_bio", "bio", "location", "languages", "photo_alt"]
 
+    # Whoever may change the profile may change its bios (a reporter: their own only).
+    def profile_changeable(self, request, obj) -> bool:
+        return obj is None or self.admin_site.get_model_admin(Author).has_change_permission(
+            request, obj
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self.profile_changeable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and self.profile_changeable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and self.profile_changeable(request, obj)
+
 
 @admin.register(Author)
 class AuthorAdmin(ChoosesLibraryImage, admin.ModelAdmin):

@@ -18,7 +18,8 @@ ROLE_PERMISSIONS = {
             "byline": "add change delete view",
             "correction": "add change delete view",
         },
-        "authors": {"author": "add change delete view"},
+        # A profile and its bios in the other editions' languages, on the same page.
+        "authors": {"author": "add change delete view", "authorbio": "add change delete view"},
         # The media library: images and their rights.
         "images": {"image": "add change delete view"},
         "pages": {"page": "add change delete view"},
@@ -45,7 +46,8 @@ ROLE_PERMISSIONS = {
             "byline": "add change delete view",
             "correction": "view",
         },
-        "authors": {"author": "change view"},
+        # Their own profile only (authors/admin.py), with its bios in other languages.
+        "authors": {"author": "change view", "authorbio": "add change delete view"},
         "images": {"image": "add change view"},
         "readership": {"articlereadership": "view"},
         # On the stories they are on the byline of (live/policy.py): entries without review.

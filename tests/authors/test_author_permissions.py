@@ -27,6 +27,10 @@ def profile_form(author, **changes):
         "instagram_handle": "",
         "linkedin_url": "",
         "user": "",
+        "bios-TOTAL_FORMS": "0",
+        "bios-INITIAL_FORMS": "0",
+        "bios-MIN_NUM_FORMS": "0",
+        "bios-MAX_NUM_FORMS": "1000",
     }
     data.update(changes)
     return data
@@ -66,3 +70,26 @@ def test_editor_manages_every_profile(client):
     url = reverse("admin:authors_author_change", args=[other.pk])
     assert client.post(url, profile_form(other, slug="anna-b")).status_code == 302
     assert Author.objects.get(pk=other.pk).slug == "anna-b"
+
+
+def test_the_bio_in_another_language_is_on_the_profile_page_of_who_may_change_it(client):
+    """An editor and the reporter whose profile it is get the other editions' bio on the author
+    page and save a Ukrainian one; on someone else's profile a reporter gets no form for it."""
+    reporter = make_staff(role="Reporters")
+    own, other = reporter.author, make_author(name="Anna Belokur")
+    editor = make_staff(role="Editors")
+    for user, author in [(reporter, own), (editor, other)]:
+        client.force_login(user)
+        url = reverse("admin:authors_author_change", args=[author.pk])
+        assert b'name="bios-TOTAL_FORMS"' in client.get(url).content
+        ukrainian = {
+            "bios-TOTAL_FORMS": "1",
+            "bios-0-language": "uk",
+            "bios-0-name": "Ганна",
+            "bios-0-bio": "<p>Пише про енергетику.</p>",
+        }
+        assert client.post(url, profile_form(author, **ukrainian)).status_code == 302
+        assert author.bios.get(language="uk").bio == "<p>Пише про енергетику.</p>"
+    client.force_login(reporter)
+    page = client.get(reverse("admin:authors_author_change", args=[other.pk]))
+    assert b'name="bios-0-bio"' not in page.content
