@@ -87,6 +87,9 @@ class LibraryImageForm(KeepsUpload):
                 self.cleaned_data[self.library_upload] = (
                     same.file if self.upload_is_model_field else None
                 )
+                # Shown as the chosen library image if the form has errors, not dropped.
+                self.data = self.data.copy()
+                self.data[self.add_prefix(field)] = str(same.pk)
                 return
             alt_field = self.library_details["alt_text"]
             if alt_field in self.declared_fields and not self.cleaned_data.get(alt_field):

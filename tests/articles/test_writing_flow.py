@@ -246,3 +246,25 @@ def test_a_headline_without_letters_still_asks_for_a_slug(client, reporter):
     response = client.post(ADD, data)
     assert "slug" in response.context["adminform"].form.errors
     assert not Article.objects.filter(title="???").exists()
+
+
+def test_a_chosen_file_already_in_the_library_survives_a_form_error(client, reporter):
+    """A file that is already in the library, chosen with a form that fails (no headline),
+    comes back as the chosen library image; the next submit saves the article with it."""
+    from images import services as library
+
+    photo, _created = library.add_image(
+        image_file("platform.jpg", size=(960, 540)), alt_text="A metro platform"
+    )
+    data = article_form(make_section(), reporter.author, title="", slug="")
+    data["hero_image"] = image_file("platform-again.jpg", size=(960, 540))
+    data["hero_alt"] = "A metro platform at night"
+    response = client.post(ADD, data)
+    assert "title" in response.context["adminform"].form.errors
+    chosen = element(parse(response), "//select[@name='hero']/option[@selected]")
+    assert chosen.get("value") == str(photo.pk)
+
+    data.pop("hero_image")
+    data.update(title="Night trains return", hero=str(photo.pk))
+    assert client.post(ADD, data).status_code == 302
+    assert Article.objects.get(title="Night trains return").hero == photo
