@@ -148,6 +148,10 @@ def test_author_add_form_saves_photo_and_rejects_non_image(editor_client):
         "instagram_handle": "",
         "linkedin_url": "",
         "user": "",
+        "bios-TOTAL_FORMS": "0",
+        "bios-INITIAL_FORMS": "0",
+        "bios-MIN_NUM_FORMS": "0",
+        "bios-MAX_NUM_FORMS": "1000",
     }
     svg = SimpleUploadedFile("a.png", b"<svg/>")
     bad = editor_client.post(url, {**data, "photo_upload": svg})

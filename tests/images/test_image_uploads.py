@@ -62,6 +62,10 @@ def author_form(**overrides):
         "photo": "",
         "photo_alt_text": "Portrait",
         "photo_upload_pending": "",
+        "bios-TOTAL_FORMS": "0",
+        "bios-INITIAL_FORMS": "0",
+        "bios-MIN_NUM_FORMS": "0",
+        "bios-MAX_NUM_FORMS": "1000",
         **overrides,
     }
 
