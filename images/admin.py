@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from images import display, services
 from images.forms import KeepsUpload, fills_from_photo, is_new_upload
-from images.models import Image
+from images.models import ALT_TEXT, Image
 from images.uploads import open_checked_image
 
 # The library image's fields as the form groups them: what it shows, and who owns it.
@@ -48,6 +48,9 @@ class ImageAdminForm(KeepsUpload, forms.ModelForm):
             # The file kept from the last try stands in for a chosen one (clean_file).
             self.fields["file"].required = False
         fills_from_photo(self, "file", {name: name for name in SUGGESTED})
+        if "alt_text" in self.fields:
+            # One error for a missing alt text, the library's rule in words (Image.clean).
+            self.fields["alt_text"].error_messages["required"] = ALT_TEXT.message
 
     def clean_file(self):
         upload = self.kept_or_chosen()
@@ -150,6 +153,15 @@ class ImageAdmin(display.ShowsWhereUsed, admin.ModelAdmin):
 
     class Media:
         js = ["js/library-chooser.js"]
+
+    def get_fieldsets(self, request, obj=None):
+        """A new image's page has nothing to preview or list yet: no empty rows for them (a
+        file kept from a submit that came back shows above the file field)."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            return fieldsets
+        (name, first), *rest = fieldsets[:-1]
+        return [(name, {**first, "fields": ["file", "file_pending"]}), *rest]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -263,7 +275,8 @@ class ImageAdmin(display.ShowsWhereUsed, admin.ModelAdmin):
 
     @admin.display(description=_("in an article's body"))
     def body_address(self, image):
-        """The address to paste in the body editor's "Insert image via URL": no new upload."""
+        """Where the image goes into a body: the body editor's "Insert an image from the
+        library" button, or this address pasted in "Insert via URL"; no new upload."""
         if not image.pk:
             return "—"
         picture = image.picture
@@ -273,7 +286,11 @@ class ImageAdmin(display.ShowsWhereUsed, admin.ModelAdmin):
             '<div class="help">{}</div>',
             address,
             _("Address of the image for an article's body"),
-            _("In the body editor, choose Insert image, then “Insert via URL”, and paste it."),
+            _(
+                "In the body editor, choose “Insert an image from the library” under it and "
+                "search for this image, or choose Insert image, then “Insert via URL”, and "
+                "paste this address."
+            ),
         )
 
     @admin.display(description=_("used in"))

@@ -120,6 +120,8 @@ class Image(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
+        if not self.alt_text:
+            return  # the field is required: its own error says so, once
         errors = ALT_TEXT.errors(self)
         if errors:
             raise ValidationError(errors)
