@@ -6,7 +6,12 @@ from website import editions
 
 
 class SignupForm(forms.Form):
-    email = forms.EmailField(label=_("Your email address"), max_length=254)
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        # Our words, in our catalogue: Django's own Ukrainian says "email" in Latin letters.
+        error_messages={"invalid": _("Enter a valid email address.")},
+    )
     newsletters = forms.ModelMultipleChoiceField(
         label=_("Newsletters"),
         queryset=Newsletter.objects.filter(is_public=True),
