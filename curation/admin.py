@@ -1,22 +1,47 @@
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
-from curation.models import Pin
+from curation.models import Pin, Placement
 from website import dates
+
+
+def short_time(moment) -> str:
+    """A pin's start or end in the newsroom's zone, short enough for a phone's list."""
+    return date_format(timezone.localtime(moment), "j M, H:i") if moment else "—"
 
 
 @admin.register(Pin)
 class PinAdmin(admin.ModelAdmin):
     """Editors pin stories to the front page and section pages; reporters hold no permission."""
 
-    list_display = ["article", "placement", "section", "position", "starts_at", "ends_at", "shown"]
+    # Short columns, so the whole row fits the list's box on a laptop and on a phone.
+    list_display = ["article_title", "place", "starts", "ends", "shown"]
+    list_display_links = ["article_title"]
     list_filter = ["placement", "section"]
     list_select_related = ["article", "section"]
     search_fields = ["article__title"]
     autocomplete_fields = ["article"]
     fields = ["placement", "section", "position", "article", "starts_at", "ends_at"]
+
+    @admin.display(description=_("article"), ordering="article__title")
+    def article_title(self, pin):
+        return pin.article.title
+
+    @admin.display(description=_("place"), ordering="placement")
+    def place(self, pin):
+        where = pin.section.name if pin.section_id else pin.get_placement_display()
+        return f"{where} {pin.position}" if pin.placement != Placement.LEAD else where
+
+    @admin.display(description=_("show from"), ordering="starts_at")
+    def starts(self, pin):
+        return short_time(pin.starts_at)
+
+    @admin.display(description=_("show until"), ordering="ends_at")
+    def ends(self, pin):
+        return short_time(pin.ends_at)
 
     @admin.display(description=_("readers see it"))
     def shown(self, pin):

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from pages.models import Page
 
@@ -27,6 +28,6 @@ class PageAdmin(admin.ModelAdmin):
 
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "translation_of", "body", "is_published"]}),
-        ("Footer", {"fields": ["show_in_footer", "footer_position"]}),
-        ("Search and sharing", {"fields": ["seo_title", "seo_description"]}),
+        (_("Footer"), {"fields": ["show_in_footer", "footer_position"]}),
+        (_("Search and sharing"), {"fields": ["seo_title", "seo_description"]}),
     ]
