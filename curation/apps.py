@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CurationConfig(AppConfig):
     name = "curation"
-    verbose_name = "Front page"
+    verbose_name = _("Front page")

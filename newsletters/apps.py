@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewslettersConfig(AppConfig):
     name = "newsletters"
-    verbose_name = "Newsletters"
+    verbose_name = _("Newsletters")
 
     def ready(self):
         # Connect the provider webhooks: bounces and complaints, and unsubscribe emails.

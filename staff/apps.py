@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class StaffConfig(AppConfig):
     name = "staff"
-    verbose_name = "Staff"
+    verbose_name = _("Staff")
 
     def ready(self):
         from staff.roles import ensure_roles
