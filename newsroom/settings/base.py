@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.sitemaps",
+    # For its translations only: "12 minutes ago" in every language (website/templatetags).
+    "django.contrib.humanize",
     "django_ckeditor_5",
     "reversion",
     "csp",
