@@ -84,6 +84,12 @@ class ArticleAdminForm(HeroChooserForm, forms.ModelForm):
             self.fields["slug"].help_text = _(
                 "The last part of the article's URL. Left empty, it is made from the headline."
             )
+        user = getattr(self, "user", None)
+        if "tags" in self.fields and user and user.has_perm("articles.add_tag"):
+            # A name typed in the tags box that no tag has is offered as a new tag; the
+            # page's script moves it into "New tags", which creates it on save.
+            widget = self.fields["tags"].widget
+            getattr(widget, "widget", widget).attrs["data-tags"] = "true"
         if "language" in self.fields:
             # Left out, an article stays in its language (a new one in the first edition's).
             self.fields["language"].required = False

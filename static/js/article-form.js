@@ -15,6 +15,33 @@
     shortcuts.addTimezoneWarning = function () {};
   });
 
+  // Tags: a name typed in the tags box that no tag has yet is offered as a new tag
+  // (select2's tags, when the person may create them). Chosen, it goes into "New tags",
+  // which the server creates on save, so the box holds only tags that exist.
+  function newTagsFromBox() {
+    const $ = window.django && window.django.jQuery;
+    const box = document.getElementById("id_tags");
+    const names = document.getElementById("id_new_tags");
+    if (!$ || !box || !names || box.dataset.tags !== "true") return;
+    $(box).on("select2:select", function (event) {
+      // A tag that exists is chosen by its number; a new one's value is the typed name.
+      const data = event.params.data;
+      if (String(data.id) !== data.text) return;
+      const name = data.text.trim();
+      box.querySelectorAll("option").forEach(function (option) {
+        if (option.value === String(data.id)) option.remove();
+      });
+      $(box).trigger("change");
+      const typed = names.value.split(",").map(function (part) { return part.trim(); }).filter(Boolean);
+      if (!typed.some(function (part) { return part.toLowerCase() === name.toLowerCase(); })) {
+        typed.push(name);
+      }
+      names.value = typed.join(", ");
+      names.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  }
+  window.addEventListener("load", newTagsFromBox);
+
   function snapshot(form) {
     const parts = [];
     for (const [name, value] of new FormData(form)) {

@@ -205,3 +205,22 @@ def test_a_chosen_agency_photo_fills_the_caption_before_saving(reporter_site, pa
     expect(page.locator("#id_hero_caption")).to_have_value("Rescuers at a damaged building in Kyiv")
     expect(page.locator(".photo-details")).to_contain_text("Olena Petrenko/Reuters")
     assert Image.objects.count() == in_library
+
+
+def test_a_tag_typed_in_the_tags_box_is_created_on_save(reporter_site, newsroom, page):
+    """A name no tag has, typed in the tags box, is offered, goes to "New tags" and is made."""
+    log_in(page, reporter_site, "reporter")
+    page.goto(f"{reporter_site}/admin/articles/article/add/")
+    page.wait_for_load_state("load")
+    page.fill("#id_title", "Night trains return")
+    page.select_option("#id_section", label=newsroom.sections[0].name)
+    for _ in range(2):  # the same name twice is one new tag
+        page.locator(".field-tags .select2-selection").click()
+        page.locator(".select2-container--open .select2-search__field").fill("Odesa port")
+        page.locator(".select2-results__option", has_text="Odesa port").first.click()
+    expect(page.locator("#id_new_tags")).to_have_value("Odesa port")
+    assert page.locator("#id_tags option").count() == 0  # the box keeps only existing tags
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    article = Article.objects.get(title="Night trains return")
+    assert [tag.name for tag in article.tags.all()] == ["Odesa port"]
