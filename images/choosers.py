@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from images import display
 from images import services as library
 from images.forms import KeepsUpload, fills_from_photo, is_new_upload
+from images.models import Image
 from images.uploads import CheckedImageFormField
 
 
@@ -171,6 +172,14 @@ def chooser_fields(form_class) -> list[str]:
     return [name for name in names if name in form_class.declared_fields]
 
 
+def chosen_is_expired(chosen: str) -> bool:
+    """Whether the library image a submitted form names has an expired licence."""
+    if not chosen.isdigit():
+        return False
+    image = Image.objects.filter(pk=chosen).first()
+    return image is not None and image.is_expired()
+
+
 class ChoosesLibraryImage(display.ShowsWhereUsed):
     """For a ModelAdmin whose form is made with chooser_form: search, rights, messages."""
 
@@ -188,7 +197,7 @@ class ChoosesLibraryImage(display.ShowsWhereUsed):
         """`fields` with the image's rights under it, and on a submit the expired-licence tick."""
         fields, field = list(fields), self.form.library_image
         after = fields.index(field) + 1
-        if request.method == "POST":
+        if request.method == "POST" and chosen_is_expired(request.POST.get(field, "")):
             # Only a submit can choose an expired image, and then the form asks for this.
             fields.insert(after, f"use_expired_{field}")
         if obj is not None and getattr(obj, f"{field}_id"):

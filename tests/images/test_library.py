@@ -252,3 +252,15 @@ def test_where_used_names_only_what_the_person_may_see(client, reporter):
     page = parse(client.get(reverse("admin:images_image_change", args=[photo.pk])))
     used = [link.text for link in elements(page, "//ul[@class='where-used']//a")]
     assert used == ["A published story"]
+
+
+def test_the_expired_licence_tick_is_offered_only_for_an_expired_image(client, reporter):
+    """After a form error the tick is there only when the chosen image's licence has ended."""
+    photo = library_image()
+    form = article_form(make_section(), reporter.author, hero=photo.pk, title="")
+    response = client.post(ARTICLE_ADD, form)
+    assert response.status_code == 200
+    assert "Use it although its licence has expired" not in response.content.decode()
+    expired = library_image(upload=image_file(size=(640, 360)), expires_on=date(2020, 1, 1))
+    response = client.post(ARTICLE_ADD, {**form, "hero": expired.pk})
+    assert "Use it although its licence has expired" in response.content.decode()
