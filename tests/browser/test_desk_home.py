@@ -74,6 +74,17 @@ SIDEWAYS = """Math.max(
 )"""
 
 
+def axe_and_width(axe, page, where: str, check_width: bool) -> list[str]:
+    """What is wrong with the open page: axe's violations, and a page too wide for its screen."""
+    reports = []
+    results = axe.run(page)
+    if results.violations_count:
+        reports.append(f"{where}:\n{results.generate_report()}")
+    if check_width and page.evaluate(SIDEWAYS) > 0:
+        reports.append(f"{where}: {page.evaluate(SIDEWAYS)} px too wide")
+    return reports
+
+
 @pytest.mark.parametrize("username", ["reporter", "editor"])
 def test_desk_pages_pass_axe_at_both_widths(desk_site, browser, screenshot, username):
     """Desk pages: no axe violations at 390 and 1366 px, light and dark; none scrolls sideways."""
@@ -100,11 +111,7 @@ def test_desk_pages_pass_axe_at_both_widths(desk_site, browser, screenshot, user
             page.goto(f"{base}{path}")
             page.wait_for_load_state("load")
             screenshot(page, f"desk-{username}-{name}-{width}-{scheme}")
-            results = axe.run(page)
-            if results.violations_count:
-                reports.append(f"{name} at {width}px, {scheme}:\n{results.generate_report()}")
-            if width == 390 and page.evaluate(SIDEWAYS) > 0:
-                reports.append(f"{name} at 390px, {scheme}: scrolls sideways")
+            reports += axe_and_width(axe, page, f"{name} at {width}px, {scheme}", width == 390)
         context.close()
     assert not reports, "\n".join(reports)
 

@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from curation.models import Pin
 from images import services as library
-from tests.browser.test_desk_home import SIDEWAYS
+from tests.browser.test_desk_home import axe_and_width
 from tests.browser.test_editorial_flow import PASSWORD, log_in
 from tests.factories import image_file, make_staff
 from tests.live.factories import make_entry, make_live_story
@@ -58,11 +58,7 @@ def test_desk_media_pages_pass_axe_fit_a_phone_and_keep_the_newsrooms_times(
             page.goto(f"{base}{path}")
             page.wait_for_load_state("load")
             screenshot(page, f"desk-media-{name}-{width}-{scheme}")
-            results = axe.run(page)
-            if results.violations_count:
-                reports.append(f"{name} at {width}px, {scheme}:\n{results.generate_report()}")
-            if page.evaluate(SIDEWAYS) > 0:
-                reports.append(f"{name} at {width}px: {page.evaluate(SIDEWAYS)} px too wide")
+            reports += axe_and_width(axe, page, f"{name} at {width}px, {scheme}", True)
             if page.locator(".timezonewarning").count():
                 reports.append(f"{name}: says the browser is hours behind server time")
         page.goto(f"{base}{pages['library-change']}")
