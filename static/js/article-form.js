@@ -1,19 +1,8 @@
 // The article form in the admin, and the live entry form: a warning before leaving with
-// changes not yet saved, autosave to the server while someone types, and times in the
-// newsroom's zone, 24-hour.
+// changes not yet saved, autosave to the server while someone types, and new tags typed in
+// the tags box (times in the newsroom's zone are select-labels.js's, on every desk page).
 (function () {
   "use strict";
-
-  // Times: the admin's clock offers 24-hour times, and no "You are N hours behind server
-  // time" note: every time in the newsroom's admin is the newsroom's own (TIME_ZONE).
-  document.addEventListener("DOMContentLoaded", function () {
-    const shortcuts = window.DateTimeShortcuts;
-    if (!shortcuts) return;
-    shortcuts.clockHours.default_ = [
-      ["Now", -1], ["00:00", 0], ["06:00", 6], ["12:00", 12], ["18:00", 18],
-    ];
-    shortcuts.addTimezoneWarning = function () {};
-  });
 
   // Tags: a name typed in the tags box that no tag has yet is offered as a new tag
   // (select2's tags, when the person may create them). Chosen, it goes into "New tags",
