@@ -2,14 +2,44 @@
 
 from functools import cache
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Value
+from django.db.models import (
+    CharField,
+    DateTimeField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Value,
+)
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from articles import translations
 from articles.models import Article, Byline, Correction, Section, SlugRedirect, Tag
 from authors.models import Author
+from website import editions
+from website.prepared import Param, prepared
 
 RELATED_ITEMS = 4
+
+# What changes from one request to the next in the prepared queries (website/prepared.py).
+NOW = Param("now", DateTimeField())
+LANGUAGE = Param("language", CharField())
+ARTICLE = Param("article", IntegerField())
+SECTION = Param("section", IntegerField())
+
+
+def reading(**values) -> dict:
+    """A prepared query's values as a reader sees it: now, in the edition being rendered."""
+    return {"now": timezone.now(), "language": editions.current(), **values}
+
+
+def one_or_404(found: list):
+    if not found:
+        raise Http404("No article matches the given query.")
+    return found[0]
 
 
 # Columns no reader page shows: the search index's vectors and words, and what a
@@ -69,10 +99,14 @@ def article_for_page(*, slug: str) -> Article:
     body, section, bylines, tags and corrections are read (article_whole) only when
     its pieces are rendered anew (articles/pieces.py).
     """
-    articles = with_extensions(Article.objects.published().in_edition()).only(
-        *ARTICLE_PAGE_FIELDS, *extension_fields()
-    )
-    return get_object_or_404(articles, slug=slug)
+    return one_or_404(article_at_address(**reading(slug=slug)))
+
+
+@prepared
+def article_at_address() -> QuerySet[Article]:
+    articles = with_extensions(Article.objects.published(NOW).in_edition(LANGUAGE))
+    slug = Param("slug", CharField())
+    return articles.only(*ARTICLE_PAGE_FIELDS, *extension_fields()).filter(slug=slug).order_by()[:1]
 
 
 # What a card shows without its picture (templates/includes/feed_item.html, Most Popular's
@@ -102,27 +136,28 @@ def cards(articles: QuerySet[Article], *also: str) -> QuerySet[Article]:
     return with_extensions(articles).only(*CARD_FIELDS, *extension_fields(), *also)
 
 
-def read_more_parts(article: Article, *, rows: bool = True) -> tuple[QuerySet, QuerySet, QuerySet]:
-    """Newest-first items sharing a tag, sharing the section, and of the whole feed, each
-    with its closeness (2 shares a tag, 1 the section): as (pk, version, closeness,
-    publish_at) rows, or with rows=False as articles ready for their cards."""
+def read_more_parts(
+    article, section, *, rows: bool = True, now=None, language=None
+) -> tuple[QuerySet, QuerySet, QuerySet]:
+    """Newest-first items sharing a tag with the article (its pk), sharing its section,
+    and of the whole feed, each with its closeness (2 shares a tag, 1 the section): as
+    (pk, version, closeness, publish_at) rows, or with rows=False as articles ready for
+    their cards. Any of the inputs may be a Param."""
     candidates = (
-        Article.objects.published()
-        .in_edition()
-        .exclude(pk=article.pk)
+        Article.objects.published(now)
+        .in_edition(language)
+        .exclude(pk=article)
         .order_by("-publish_at", "-id")
     )
     if not rows:
         candidates = cards(candidates)
-    tag_ids = Article.tags.through.objects.filter(article_id=article.pk).values("tag_id")
+    tag_ids = Article.tags.through.objects.filter(article_id=article).values("tag_id")
     shares_tag = Exists(
         Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
     )
     parts = (
         candidates.filter(shares_tag).annotate(closeness=Value(2))[:RELATED_ITEMS],
-        candidates.filter(section_id=article.section_id).annotate(closeness=Value(1))[
-            : RELATED_ITEMS * 2
-        ],
+        candidates.filter(section_id=section).annotate(closeness=Value(1))[: RELATED_ITEMS * 2],
         candidates.annotate(closeness=Value(0)),
     )
     if rows:
@@ -145,8 +180,7 @@ def read_more_rows(*, article: Article, count: int) -> list[Article]:
 
     The same items, in the same order, as read_more_items(article=article)[:count].
     """
-    closest, same_section, latest = read_more_parts(article, rows=False)
-    found = list(closest.union(same_section, latest[: count + RELATED_ITEMS], all=True))
+    found = read_more_union(count, **reading(article=article.pk, section=article.section_id))
     related = {}
     ranked = sorted(
         found, key=lambda item: (-item.closeness, -item.publish_at.timestamp(), -item.pk)
@@ -161,6 +195,14 @@ def read_more_rows(*, article: Article, count: int) -> list[Article]:
     return [*related.values(), *rest][:count]
 
 
+@prepared
+def read_more_union(count: int) -> QuerySet[Article]:
+    closest, same_section, latest = read_more_parts(
+        ARTICLE, SECTION, rows=False, now=NOW, language=LANGUAGE
+    )
+    return closest.union(same_section, latest[: count + RELATED_ITEMS], all=True)
+
+
 class ReadMoreStream:
     """The "Read more" stream as (pk, version) rows, sliced like a queryset.
 
@@ -170,7 +212,9 @@ class ReadMoreStream:
     """
 
     def __init__(self, *, article: Article):
-        self.closest, self.same_section, self.latest = read_more_parts(article)
+        self.closest, self.same_section, self.latest = read_more_parts(
+            article.pk, article.section_id
+        )
 
     def __getitem__(self, window: slice) -> list[tuple[int, int]]:
         start, stop = window.start or 0, window.stop
@@ -225,13 +269,18 @@ def article_whole(*, pk: int) -> Article:
     Four queries: the article with its section, library image and translations, then its
     bylines with their authors, its tags and its corrections.
     """
-    queryset = (
+    return one_or_404(whole_article(now=timezone.now(), article=pk))
+
+
+@prepared
+def whole_article() -> QuerySet[Article]:
+    return (
         Article.objects.defer(*NOT_SHOWN)
         .select_related("section", "hero")
         .prefetch_related(bylines_prefetch(), "tags", "corrections")
-        .annotate(group_rows=translations.group_rows(Article))
+        .annotate(group_rows=translations.group_rows(Article, now=NOW))
+        .filter(pk=ARTICLE)
     )
-    return get_object_or_404(queryset, pk=pk)
 
 
 def redirect_for_old_slug(*, slug: str) -> str | None:

@@ -25,17 +25,18 @@ def translation_of_field(model: str):
     )
 
 
-def group_rows(model, *, only: Q | None = None) -> ArraySubquery:
+def group_rows(model, *, only: Q | None = None, now=None) -> ArraySubquery:
     """The other members of a row's translation group as {id, language, slug} objects, for
     an annotation: the group comes in the row's own query.
 
     Of a model with a published() rule (articles, site pages), only what readers may see
-    counts; `only` narrows the group further.
+    counts (at `now` where the rule takes a time, by default the time it runs); `only`
+    narrows the group further.
     """
     root = Coalesce(OuterRef("translation_of_id"), OuterRef("pk"))
     members = model.objects.all()
     if hasattr(members, "published"):
-        members = members.published()
+        members = members.published() if now is None else members.published(now)
     members = members.filter(Q(pk=root) | Q(translation_of_id=root)).exclude(pk=OuterRef("pk"))
     if only is not None:
         members = members.filter(only)

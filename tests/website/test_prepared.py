@@ -1,0 +1,108 @@
+"""Prepared queries: compiled once, run with each request's values, same rows as the queryset."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+import time_machine
+from django.db.models import CharField, DateTimeField
+from django.db.models.sql.compiler import SQLCompiler
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import override as translation_override
+
+from articles.models import Article
+from articles.selectors import article_for_page, article_whole, read_more_rows
+from tests.factories import make_article, make_author, make_section, make_tag
+from website.prepared import Param, prepared
+
+pytestmark = pytest.mark.django_db
+
+NOW = Param("now", DateTimeField())
+LANGUAGE = Param("language", CharField())
+
+
+@prepared
+def newest(count):
+    published = Article.objects.published(NOW).in_edition(LANGUAGE)
+    return published.select_related("section").order_by("-publish_at", "-id")[:count]
+
+
+def compilations(run) -> int:
+    """How many times `run()` has Django compile a query."""
+    with mock.patch.object(
+        SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql
+    ) as as_sql:
+        run()
+    return as_sql.call_count
+
+
+def test_rows_are_the_querysets():
+    """The articles, their fields and their select_related section are those of the queryset."""
+    now = timezone.now()
+    for hours in (1, 2, 3):
+        make_article(publish_at=now - timedelta(hours=hours))
+    make_article(language="uk", publish_at=now - timedelta(minutes=5))
+    found = newest(2, now=now, language="en")
+    expected = list(
+        Article.objects.published(now)
+        .in_edition("en")
+        .select_related("section")
+        .order_by("-publish_at", "-id")[:2]
+    )
+    assert [vars_of(item) for item in found] == [vars_of(item) for item in expected]
+    assert [item.section.name for item in found] == [item.section.name for item in expected]
+
+
+def vars_of(article):
+    return {name: value for name, value in vars(article).items() if name != "_state"}
+
+
+def test_compiled_once_and_run_with_new_values():
+    """A second run compiles nothing, and its time and language are its own, not the first's."""
+    now = timezone.now()
+    older = make_article(publish_at=now - timedelta(hours=2))
+    newer = make_article(publish_at=now + timedelta(hours=1))
+    ukrainian = make_article(language="uk", publish_at=now - timedelta(hours=3))
+    assert newest(5, now=now, language="en") == [older]
+    assert compilations(lambda: newest(5, now=now + timedelta(hours=2), language="en")) == 0
+    assert newest(5, now=now + timedelta(hours=2), language="en") == [newer, older]
+    assert newest(5, now=now, language="uk") == [ukrainian]
+    assert compilations(lambda: newest(1, now=now, language="en")) > 0  # another LIMIT
+
+
+def test_read_more_follows_the_clock_and_the_article():
+    """Read more, prepared once, shows a scheduled item once its time comes, and never the
+    article it is shown under."""
+    now = timezone.now()
+    section, tag = make_section(), make_tag()
+    first = make_article(section=section, tags=[tag], publish_at=now - timedelta(hours=3))
+    second = make_article(section=section, tags=[tag], publish_at=now - timedelta(hours=2))
+    scheduled = make_article(section=section, tags=[tag], publish_at=now + timedelta(hours=1))
+    with time_machine.travel(now, tick=False):
+        assert read_more_rows(article=first, count=5) == [second]
+        assert read_more_rows(article=second, count=5) == [first]
+    with time_machine.travel(now + timedelta(hours=2), tick=False):
+        assert read_more_rows(article=first, count=5) == [scheduled, second]
+
+
+def test_the_article_and_its_whole_follow_the_clock():
+    """The article at an address is found once its time comes; its translation group counts
+    only translations published by then."""
+    now = timezone.now()
+    source = make_article(publish_at=now - timedelta(hours=1), authors=[make_author()])
+    translation = make_article(
+        language="uk", translation_of=source, publish_at=now + timedelta(hours=1)
+    )
+    with time_machine.travel(now, tick=False):
+        assert article_whole(pk=source.pk).group_rows == []
+        with translation_override("uk"), pytest.raises(Http404):
+            article_for_page(slug=translation.slug)
+    with time_machine.travel(now + timedelta(hours=2), tick=False):
+        with translation_override("uk"):
+            assert article_for_page(slug=translation.slug) == translation
+        whole = article_whole(pk=source.pk)
+        assert [row["id"] for row in whole.group_rows] == [translation.pk]
+        assert [byline.author for byline in whole.bylines.all()] == [
+            byline.author for byline in source.bylines.all()
+        ]

@@ -1,0 +1,96 @@
+"""Querysets compiled to SQL once per process and run with new values.
+
+Django builds and compiles a queryset's SQL anew on every run; for the few queries
+every reader page makes (the article, Read more, Most Popular) that is most of the
+time the query costs, not PostgreSQL. A prepared query is built once per connection
+and set of fixed inputs, with a Param where a value changes from one request to the
+next (now, the edition's language, the article), and then run with the values alone.
+
+Only what is baked in at build time may be an input (e.g. a LIMIT); the time, the
+language and the ids must be Params, or the first request's values would be kept.
+"""
+
+from collections.abc import Callable
+from weakref import WeakKeyDictionary
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Expression, Model, QuerySet, prefetch_related_objects
+from django.db.models.query import ModelIterable, get_related_populators
+
+
+class Param(Expression):
+    """A value given when the query runs: compiled as a placeholder, named by `name`."""
+
+    def __init__(self, name: str, output_field):
+        super().__init__(output_field=output_field)
+        self.name = name
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self]
+
+
+class Compiled:
+    """One queryset's SQL, with Params among its parameters, and how its rows become models:
+    what Django's ModelIterable does with a compiler, done once."""
+
+    def __init__(self, queryset: QuerySet, connection):
+        if queryset._iterable_class is not ModelIterable or queryset._known_related_objects:
+            raise ValueError("only plain model querysets can be prepared")
+        compiler = queryset.query.get_compiler(connection=connection)
+        self.sql, self.params = compiler.as_sql()
+        self.compiler = compiler
+        self.width = compiler.col_count if compiler.has_extra_select else None
+        select, klass_info = compiler.select, compiler.klass_info
+        self.model = klass_info["model"]
+        fields = klass_info["select_fields"]
+        self.start, self.end = fields[0], fields[-1] + 1
+        self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
+        self.populators = get_related_populators(klass_info, select, connection.alias)
+        self.annotations = compiler.annotation_col_map
+        self.prefetches = queryset._prefetch_related_lookups
+        self.db = connection.alias
+
+    def run(self, connection, values: dict) -> list[Model]:
+        params = [values[p.name] if isinstance(p, Param) else p for p in self.params]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if self.width is not None:
+            rows = [row[: self.width] for row in rows]
+        found = []
+        for row in self.compiler.results_iter([rows]):
+            item = self.model.from_db(self.db, self.init_list, row[self.start : self.end])
+            for populator in self.populators:
+                populator.populate(row, item)
+            for name, position in self.annotations.items():
+                setattr(item, name, row[position])
+            found.append(item)
+        if self.prefetches:
+            prefetch_related_objects(found, *self.prefetches)
+        return found
+
+
+class Prepared:
+    """A queryset builder, compiled once per connection and fixed inputs.
+
+    Called as prepared(*inputs, **values): the inputs (hashable, few: a count) are
+    passed to the builder, the values fill its Params. Returns the rows as a list.
+    """
+
+    def __init__(self, build: Callable[..., QuerySet]):
+        self.build = build
+        # Per connection: a thread's connection compiles for itself (its converters
+        # and cursor are its own).
+        self.compiled = WeakKeyDictionary()
+
+    def __call__(self, *inputs, **values) -> list[Model]:
+        connection = connections[DEFAULT_DB_ALIAS]
+        per_connection = self.compiled.setdefault(connection, {})
+        if inputs not in per_connection:
+            per_connection[inputs] = Compiled(self.build(*inputs), connection)
+        return per_connection[inputs].run(connection, values)
+
+
+def prepared(build: Callable[..., QuerySet]) -> Prepared:
+    """Decorator: `build` returns a queryset with Params; see Prepared."""
+    return Prepared(build)
