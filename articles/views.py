@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from articles import pieces, selectors
 from caching import keys
-from caching.dependencies import exact, shows
+from caching.dependencies import aside, exact, shows
 from caching.pieces import joined, remembered
 from website.pagination import page_number, paged, stream_page_or_404
 
@@ -21,8 +21,13 @@ def found_article(slug: str):
 
 
 def article_at(slug: str):
-    """The published article at this address, with what extends it (a live story), or a 404."""
-    return remembered("article", lambda: found_article(slug), slug=slug)
+    """The published article at this address, with what extends it (a live story), or a 404.
+
+    Which article it is shows the latest items, but only as a list beside the article may:
+    a change that takes it away from here (withdrawn, renamed) stamps the article itself,
+    which its page shows exactly."""
+    with aside():
+        return remembered("article", lambda: found_article(slug), slug=slug)
 
 
 def read_more_cards(article, count: int) -> list:
@@ -47,19 +52,21 @@ def article_detail(request, slug, article=None):
     with exact():  # its own text, byline and corrections: fresh on the next request
         parts = pieces.article_parts(article)
     shown = READ_MORE_PAGE_SIZE * pages
-    read_more = remembered(
-        "read-more",
-        lambda: read_more_cards(article, shown + 1),
-        article=article.pk,
-        count=shown + 1,
-    )
+    with aside():  # thousands of article pages show the latest items in their Read more
+        read_more = remembered(
+            "read-more",
+            lambda: read_more_cards(article, shown + 1),
+            article=article.pk,
+            count=shown + 1,
+        )
+        cards = joined(pieces.feed_cards(read_more[:shown]))
     return render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
             "parts": parts,
-            "read_more": joined(pieces.feed_cards(read_more[:shown])),
+            "read_more": cards,
             "read_more_next": pages + 1 if len(read_more) > shown else None,
         },
     )

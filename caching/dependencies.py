@@ -8,13 +8,19 @@ with the change clock, so a stored page or piece is fresh while every tag it sho
 was stamped before it was made. This is the one rule of freshness: there is no
 version of the whole site that a change resets.
 
-Two kinds of dependency, by freshness rule (the README lists the rules per block):
+Each tag is shown with a lag: how long after a change to it the page may still be
+served as it was (the README lists the rules per block):
 
-- exact (inside exact()): the page is dropped on the next request after the change,
-  e.g. an article's own text on its page;
-- lagging (the default): blocks of the latest items (home rows, news feed, Read
-  more, listings, feeds) may lag PAGE_CACHE_LAG_SECONDS behind a change; then one
-  request renders the page again while the others get the stale one.
+- exact (inside exact(), a lag of 0): the page is dropped on the next request after
+  the change, e.g. an article's own text on its page;
+- the page's default (PAGE_CACHE_LAG_SECONDS): blocks of the latest items (home rows,
+  news feed, listings, feeds) may lag a few seconds behind a change;
+- longer inside lagging(seconds): the lists beside an article on its page (Read more,
+  Most Popular) may lag PAGE_CACHE_ASIDE_LAG_SECONDS, as thousands of pages show them.
+
+A page past its lag is served stale while one request renders it again. A piece
+keeps the rules it set itself (DEFAULT where it set none); a page using it applies
+them within its own rule there. Two blocks showing one tag: the stricter rule counts.
 """
 
 import logging
@@ -24,6 +30,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connection
@@ -34,33 +41,67 @@ from caching import keys, memo
 logger = logging.getLogger(__name__)
 
 
+# The lag of what is shown under no rule of its own: the page's default
+# (PAGE_CACHE_LAG_SECONDS), or in a piece, the rule of the place the piece is used in.
+DEFAULT = None
+
+
+def lag_of(lag: float | None) -> float:
+    """A rule's lag in seconds."""
+    return settings.PAGE_CACHE_LAG_SECONDS if lag is DEFAULT else lag
+
+
+def stricter(one: float | None, other: float | None) -> float | None:
+    """Of two rules for one tag (two blocks of a page show it), the one that lags less."""
+    return one if lag_of(one) <= lag_of(other) else other
+
+
+def within(outer: float | None, inner: float | None) -> float | None:
+    """A rule inside another: the inner one, lagging no more than the outer allows; DEFAULT
+    on either side takes the other's."""
+    if inner is DEFAULT:
+        return outer
+    if outer is DEFAULT:
+        return inner
+    return min(outer, inner)
+
+
 @dataclass
 class Shown:
-    """The tags of what one render showed: exact and lagging ones."""
+    """The tags of what one render showed, each with its lag in seconds (0: exact)."""
 
-    exact: set[str] = field(default_factory=set)
-    lagging: set[str] = field(default_factory=set)
+    lags: dict[str, float | None] = field(default_factory=dict)
 
-    def add(self, tags: Iterable[str], *, exact: bool) -> None:
-        (self.exact if exact else self.lagging).update(tags)
+    def add(self, tags: Iterable[str], *, lag: float | None) -> None:
+        for tag in tags:
+            self.lags[tag] = stricter(self.lags[tag], lag) if tag in self.lags else lag
 
-    def merge(self, other: "Shown") -> None:
-        self.exact |= other.exact
-        self.lagging |= other.lagging - self.exact
+    def merge(self, lags: dict[str, float | None], *, around: float | None) -> None:
+        """What another render showed, used under the rule `around`."""
+        for tag, lag in lags.items():
+            self.add([tag], lag=within(around, lag))
 
-    def frozen(self) -> tuple[frozenset, frozenset]:
-        return frozenset(self.exact), frozenset(self.lagging - self.exact)
+    def frozen(self) -> dict[str, float | None]:
+        return dict(self.lags)
 
 
 _recording: ContextVar[Shown | None] = ContextVar("caching_shown", default=None)
-_exact: ContextVar[bool] = ContextVar("caching_exact", default=False)
+_lag: ContextVar[float | None] = ContextVar("caching_lag", default=DEFAULT)
 
 
 def shows(*tags: str) -> None:
     """What is being rendered shows these things (no-op outside a recording)."""
     shown = _recording.get()
     if shown is not None:
-        shown.add(tags, exact=_exact.get())
+        shown.add(tags, lag=_lag.get())
+
+
+def shows_lagging(lags: dict[str, float | None]) -> None:
+    """What is being rendered shows what another render recorded (a stored piece), under
+    the rule here."""
+    shown = _recording.get()
+    if shown is not None:
+        shown.merge(lags, around=_lag.get())
 
 
 def shows_exactly(*objects) -> None:
@@ -72,26 +113,40 @@ def shows_exactly(*objects) -> None:
 
 @contextmanager
 def recording():
-    """Collects what is shown inside; the tags also count for any recording around it."""
+    """Collects what is shown inside, by its own rules (DEFAULT where it sets none); the tags
+    also count for any recording around it, under the rule there."""
     outer = _recording.get()
     shown = Shown()
-    token = _recording.set(shown)
+    token, lag_token = _recording.set(shown), _lag.set(DEFAULT)
     try:
         yield shown
     finally:
         _recording.reset(token)
+        _lag.reset(lag_token)
         if outer is not None:
-            outer.merge(shown)
+            outer.merge(shown.lags, around=_lag.get())
 
 
 @contextmanager
-def exact():
-    """What is shown inside must be fresh on the next request after it changes."""
-    token = _exact.set(True)
+def lagging(seconds: float):
+    """What is shown inside may be served up to `seconds` after it changes, or less if a
+    rule around it says so."""
+    token = _lag.set(within(_lag.get(), seconds))
     try:
         yield
     finally:
-        _exact.reset(token)
+        _lag.reset(token)
+
+
+def exact():
+    """What is shown inside must be fresh on the next request after it changes."""
+    return lagging(0)
+
+
+def aside():
+    """What is shown inside is a list beside the page's own subject (Read more, Most
+    Popular): it may lag PAGE_CACHE_ASIDE_LAG_SECONDS behind a change."""
+    return lagging(settings.PAGE_CACHE_ASIDE_LAG_SECONDS)
 
 
 # Without Redis, the change clock is this PostgreSQL sequence: the database cache's incr
@@ -183,6 +238,20 @@ def is_fresh(tags: Iterable[str], made_at: int, stamps: dict) -> bool:
         (stamp := stamps.get(tag)) is not None and stamp[0] <= made_at
         for tag in (*tags, keys.EVERYTHING)
     )
+
+
+def lag_allowed(lags: dict[str, float], made_at: int, stamps: dict) -> float | None:
+    """None while nothing shown changed since made_at; else how long after it was made a
+    render showing these tags may still be served: the shortest lag of what changed (0: it
+    may not be, and a change to everything is always that)."""
+    if not is_fresh((), made_at, stamps):
+        return 0
+    changed = [
+        lag_of(lag)
+        for tag, lag in lags.items()
+        if (stamp := stamps.get(tag)) is None or stamp[0] > made_at
+    ]
+    return min(changed, default=None)
 
 
 def stamp(tags: Iterable[str]) -> None:

@@ -10,8 +10,9 @@ stamps the tags of what changed, so only the pages showing it are dropped:
 - a tag the page shows exactly (its article, its author...) changed after the page
   was made: the next request renders it again;
 - only lagging tags changed (the latest items in its lists): the page is served
-  until it is PAGE_CACHE_LAG_SECONDS old; then one request renders it again while
-  the others get the stale page (X-Page-Cache: stale).
+  until it is as old as the shortest lag of what changed (PAGE_CACHE_LAG_SECONDS for
+  listings, PAGE_CACHE_ASIDE_LAG_SECONDS for the lists beside an article); then one
+  request renders it again while the others get the stale page (X-Page-Cache: stale).
 
 Something scheduled going live stamps the latest items (caching/schedule.py).
 The key carries the code stamp, so new code renders anew. The tags go out as
@@ -134,9 +135,7 @@ class ReaderPageCacheMiddleware:
         """
         copy = local_pages.get_many([key]).get(key)
         if copy is not None:
-            stamps, found = dependencies.read_with(
-                [*copy["exact"], *copy["lagging"]], [keys.SCHEDULE, keys.SHOWN_CLOCK]
-            )
+            stamps, found = dependencies.read_with(copy["shown"], [keys.SCHEDULE, keys.SHOWN_CLOCK])
             entry = copy
         else:
             shown = local_shown.get_many([key]).get(key, ())
@@ -158,34 +157,36 @@ class ReaderPageCacheMiddleware:
     def keep(key, entry) -> None:
         """This process's copy of a page, and what it shows for after the copy is dropped."""
         local_pages.set_many({key: entry})
-        local_shown.set_many({key: tuple(entry["exact"] | entry["lagging"])})
+        local_shown.set_many({key: tuple(entry["shown"])})
 
     @staticmethod
     def judge(entry, now: float, stamps: dict | None = None) -> str:
         """Fresh, stale (serve it while one process renders it again) or missing."""
         if entry is None or now >= entry["expires_at"]:
             return "missing"
-        shown = [*entry["exact"], *entry["lagging"]]
-        unread = shown if stamps is None else [tag for tag in shown if tag not in stamps]
+        shown = entry["shown"]
+        unread = list(shown) if stamps is None else [tag for tag in shown if tag not in stamps]
         if unread:
             stamps = {**(stamps or {}), **dependencies.read_with(unread, [])[0]}
         clock, started_at = entry["started"]
-        if not dependencies.is_fresh(entry["exact"], clock, stamps):
+        lag = dependencies.lag_allowed(shown, clock, stamps)
+        if lag is None:
+            return "fresh"
+        if lag == 0:
             return "missing"
-        if not dependencies.is_fresh(entry["lagging"], clock, stamps):
-            return "fresh" if now < started_at + settings.PAGE_CACHE_LAG_SECONDS else "stale"
-        return "fresh"
+        return "fresh" if now < started_at + lag else "stale"
 
     def store(self, key, response, shown, *, started: tuple[int, float]) -> dict:
         """The page with what it shows, its reader headers and its compressed bodies."""
-        # Every page depends on EVERYTHING; it shows the latest items (lists, Read more),
-        # a 404 exactly so (the address of an article about to be published).
-        shown.add([keys.EVERYTHING], exact=True)
-        shown.add([keys.LATEST], exact=response.status_code == 404)
-        exact, lagging = shown.frozen()
-        stamps = dependencies.changed_at([*exact, *lagging], missing_as=started)
+        # Every page depends on EVERYTHING, and on the latest items (by its own rule where
+        # it lists them); a 404 exactly so (the address of an article about to be published).
+        shown.add([keys.EVERYTHING], lag=0)
+        if response.status_code == 404:
+            shown.add([keys.LATEST], lag=0)
+        lags = {keys.LATEST: dependencies.DEFAULT, **shown.frozen()}
+        stamps = dependencies.changed_at(lags, missing_as=started)
         # A tag changed after the render started: stored all the same, it is not fresh.
-        tags = sorted(exact | lagging)
+        tags = sorted(lags)
         response["Surrogate-Key"] = " ".join(tags)
         response["Cache-Tag"] = ",".join(tags)
         times = [stamp[1] for stamp in stamps.values() if stamp is not None]
@@ -196,8 +197,7 @@ class ReaderPageCacheMiddleware:
         entry = {
             "started": started,
             "expires_at": started[1] + settings.PAGE_CACHE_SECONDS,
-            "exact": exact,
-            "lagging": lagging,
+            "shown": lags,
             "status": response.status_code,
             "headers": [
                 (name, value)

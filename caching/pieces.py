@@ -37,13 +37,13 @@ local_pieces = LocalCopies(megabytes=settings.FRAGMENT_LOCAL_MEGABYTES)
 
 
 class Stored(NamedTuple):
-    """A piece as it is kept: what it shows (`exact`: those its page must show fresh on the
-    next request, e.g. the footer's site pages), the change clock it was made at, and when
-    it expires (a copy in memory expires with the shared one)."""
+    """A piece as it is kept: what it shows, each tag with the lag its page may have behind
+    a change (caching/dependencies.py; 0 for what its page must show fresh on the next
+    request, e.g. the footer's site pages), the change clock it was made at, and when it
+    expires (a copy in memory expires with the shared one)."""
 
     value: object
-    tags: frozenset
-    exact: frozenset
+    lags: dict
     made_at: int
     expires_at: float
 
@@ -59,12 +59,12 @@ def _found(wanted: Sequence[str]) -> dict[str, Stored]:
     now = time.time()
     found = {key: stored for key, stored in found.items() if now < stored.expires_at}
     stamps = dependencies.changed_at(
-        {keys.EVERYTHING, *(tag for stored in found.values() for tag in stored.tags)}
+        {keys.EVERYTHING, *(tag for stored in found.values() for tag in stored.lags)}
     )
     return {
         key: stored
         for key, stored in found.items()
-        if dependencies.is_fresh(stored.tags, stored.made_at, stamps)
+        if dependencies.is_fresh(stored.lags, stored.made_at, stamps)
     }
 
 
@@ -95,19 +95,20 @@ def get_or_render(
         logger.exception("pieces: cache unavailable, rendering from the database")
         made_at, found = None, {}
     for stored in found.values():
-        with dependencies.exact():
-            dependencies.shows(*stored.exact)
-        dependencies.shows(*(stored.tags - stored.exact))
+        dependencies.shows_lagging(stored.lags)
     missing = [index for index, key in enumerate(wanted) if key not in found]
     if missing:
         with dependencies.recording() as shown:
             values = render(missing)
         timeout = timeout or settings.FRAGMENT_CACHE_SECONDS
         expires_at = time.time() + timeout
-        exact, lagging = shown.frozen()
+        lags = shown.frozen()
         made = {
             wanted[index]: Stored(
-                value, exact | lagging | frozenset(shows[index]), exact, made_at, expires_at
+                value,
+                {**dict.fromkeys(shows[index], dependencies.DEFAULT), **lags},
+                made_at,
+                expires_at,
             )
             for index, value in zip(missing, values, strict=True)
         }
@@ -120,7 +121,7 @@ def get_or_render(
 def store(made: dict[str, Stored], made_at: int, *, timeout: int) -> None:
     """Keep what was made; what it shows gets a stamp if it had none (dependencies.py)."""
     try:
-        tags = {keys.EVERYTHING, *(tag for stored in made.values() for tag in stored.tags)}
+        tags = {keys.EVERYTHING, *(tag for stored in made.values() for tag in stored.lags)}
         dependencies.changed_at(tags, missing_as=(made_at, time.time()))
         cache.set_many(made, timeout=timeout)
     except Exception:
@@ -151,10 +152,8 @@ def piece(name: str, render: Callable[[], object], **inputs):
             value = get_or_render([key], lambda _indexes: [render()])[0]
         return value, shown.frozen()
 
-    value, (exact, lagging) = memo.memoized(key, make)
-    with dependencies.exact():
-        dependencies.shows(*exact)
-    dependencies.shows(*lagging)
+    value, lags = memo.memoized(key, make)
+    dependencies.shows_lagging(lags)
     return value
 
 

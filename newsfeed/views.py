@@ -73,6 +73,7 @@ def listing(request, template, rows, **context):
     cards lag like every list of the latest items (caching/dependencies.py).
     """
     shows_exactly(*context.values())
+    shows(keys.LATEST)  # by the listings' rule, whatever the lists beside it allow
     page = paginate(request, rows)
     cards = article_pieces.feed_cards(page.object_list, show_images=True)
     return render(request, template, {**context, "page": page, "cards": cards})

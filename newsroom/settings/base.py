@@ -216,9 +216,12 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_BROWSER_SECONDS = 60
 PAGE_CACHE_STALE_SECONDS = 60
-# How far blocks of the latest items (home rows, news feed, listings, Read more, feeds) may
-# lag behind a change; an article's own page never lags (caching/dependencies.py).
+# How far blocks of the latest items (home rows, news feed, listings, feeds) may lag behind
+# a change; an article's own page never lags (caching/dependencies.py).
 PAGE_CACHE_LAG_SECONDS = env_int("PAGE_CACHE_LAG_SECONDS", 5)
+# And the lists beside an article on its page (Read more, Most Popular), which thousands of
+# pages show: each edit of a newest headline would otherwise have every page made again.
+PAGE_CACHE_ASIDE_LAG_SECONDS = env_int("PAGE_CACHE_ASIDE_LAG_SECONDS", 60)
 # Where changed tags go, for a CDN in front: a URL (POSTed as JSON) or a dotted path to a
 # callable taking the tags; empty for none (caching/purge.py).
 CACHE_PURGE = os.environ.get("CACHE_PURGE", "")

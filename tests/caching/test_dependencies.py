@@ -1,8 +1,9 @@
 """A change drops only the cached pages that show the changed thing (caching/dependencies.py).
 
 An article's page shows its article exactly: fresh on the next request. Lists of
-the latest items (home, news feed, listings, Read more) may lag
-PAGE_CACHE_LAG_SECONDS behind a change.
+the latest items (home, news feed, listings) may lag PAGE_CACHE_LAG_SECONDS behind
+a change; the lists beside an article on its page (Read more, Most Popular),
+PAGE_CACHE_ASIDE_LAG_SECONDS.
 """
 
 import json
@@ -16,6 +17,8 @@ from django.utils import timezone
 
 from caching import keys, watched
 from pages.models import Page
+from readership.counting import hour_of
+from readership.models import HourlyViews
 from tests.factories import make_article, make_author, make_section
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -69,6 +72,50 @@ def test_an_edit_drops_its_page_at_once_lists_later_and_leaves_other_pages(
     listed = client.get("/news-feed/")
     assert listed["X-Page-Cache"] == "miss"
     assert b"An old story, corrected" in listed.content
+
+
+def test_other_articles_pages_show_an_edited_headline_in_read_more_after_the_longer_lag(
+    client, frozen, settings
+):
+    """The newest headline edited: its own page at once, the news feed after the listings'
+    lag, another article's page (its Read more shows it) only after the asides' lag. The
+    news feed uses the card that page made, and the card brings no rule of its own."""
+    older = make_article(title="An older story", publish_at=timezone.now() - timedelta(hours=1))
+    newest = make_article(title="The newest story")
+    page = older.get_absolute_url()
+    assert b"The newest story" in client.get(page).content
+    assert outcome(client, "/news-feed/") == "miss"
+    newest.title = "The newest story, updated"
+    newest.save()
+    assert b"updated" in client.get(newest.get_absolute_url()).content
+    past_the_lag(frozen, settings)
+    assert b"The newest story, updated" in client.get("/news-feed/").content
+    kept = client.get(page)
+    assert kept["X-Page-Cache"] == "hit"
+    assert b"The newest story, updated" not in kept.content
+    frozen.shift(
+        timedelta(seconds=settings.PAGE_CACHE_ASIDE_LAG_SECONDS - settings.PAGE_CACHE_LAG_SECONDS)
+    )
+    renewed = client.get(page)
+    assert renewed["X-Page-Cache"] == "miss"
+    assert b"The newest story, updated" in renewed.content
+
+
+def test_the_stricter_rule_counts_where_two_blocks_show_one_article(client, frozen, settings):
+    """The home page shows the article in its feed (the listings' lag) and in Most Popular
+    (the asides' lag): it shows the edit after the shorter one."""
+    article = make_article(title="A read story")
+    HourlyViews.objects.create(article=article, hour=hour_of(timezone.now()), views=9)
+    home = client.get("/")
+    assert home.content.count(b"A read story") >= 2
+    assert b'class="most-popular"' in home.content
+    article.title = "A read story, updated"
+    article.save()
+    assert outcome(client, "/") == "hit"
+    past_the_lag(frozen, settings)
+    renewed = client.get("/")
+    assert renewed["X-Page-Cache"] == "miss"
+    assert b"A read story, updated" in renewed.content
 
 
 def test_renaming_an_author_drops_the_pages_of_their_articles_only(client, frozen):
