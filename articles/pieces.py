@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, Section
-from articles.selectors import PICTURE_CARD_FIELDS, article_whole, bylines_prefetch, cards
+from articles.selectors import article_whole, card_articles
 from articles.translations import article_alternates
 from caching.pieces import item_pieces, piece
 
@@ -28,11 +28,7 @@ def load_articles(rows: Sequence, indexes: list[int], *, bylines=False) -> list[
     loaded = {row.pk: row for row in rows if isinstance(row, Article)}
     absent = [pk for pk in wanted if pk not in loaded]
     if absent:
-        # Only what a card shows: its text and picture, its section, its live story.
-        articles = cards(Article.objects.all(), *PICTURE_CARD_FIELDS).select_related("section")
-        if bylines:
-            articles = articles.prefetch_related(bylines_prefetch())
-        loaded.update(articles.in_bulk(absent))
+        loaded.update(card_articles(absent, bylines=bylines))
     # An item deleted since its row was read shows nothing rather than failing.
     return [loaded.get(pk) for pk in wanted]
 

@@ -20,7 +20,7 @@ from articles import translations
 from articles.models import Article, Byline, Correction, Section, SlugRedirect, Tag
 from authors.models import Author
 from website import editions
-from website.prepared import Param, prepared
+from website.prepared import Param, any_of, prepared
 
 RELATED_ITEMS = 4
 
@@ -134,6 +134,20 @@ def cards(articles: QuerySet[Article], *also: str) -> QuerySet[Article]:
     """Articles with only the fields of their cards (and `also`), their extensions in the
     same query."""
     return with_extensions(articles).only(*CARD_FIELDS, *extension_fields(), *also)
+
+
+def card_articles(pks: list[int], *, bylines: bool = False) -> dict[int, Article]:
+    """The articles with these ids, with what a card shows (its text and picture, its
+    section, its live story; with bylines=True its bylines too), by id."""
+    return {article.pk: article for article in cards_by_id(bylines, pks=pks)}
+
+
+@prepared
+def cards_by_id(bylines: bool) -> QuerySet[Article]:
+    articles = cards(Article.objects.all(), *PICTURE_CARD_FIELDS).select_related("section")
+    if bylines:
+        articles = articles.prefetch_related(bylines_prefetch())
+    return articles.filter(any_of("pk", "pks")).order_by()
 
 
 def read_more_parts(

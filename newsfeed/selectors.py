@@ -10,7 +10,7 @@ from articles import selectors as article_selectors
 from articles import translations
 from articles.models import Article, Section
 from curation.models import HOME, PLACES, Pin, Placement
-from website import editions
+from website.prepared import prepared
 
 # Kinds an editor would pick as a read; Editors' Picks falls back to the newest of them.
 PICK_KINDS = (Article.Kind.OPINION, Article.Kind.ANALYSIS, Article.Kind.INTERVIEW)
@@ -76,20 +76,12 @@ class Page:
         return filled
 
 
-def home_page(*, sections: list[Section], feed_items: int, per_section: int, now=None):
-    """Everything the home page shows, as (pk, version) rows, in one query; no story twice.
-
-    The lead, the top stories and the editors' picks are the pins that are live
-    (curation.Pin.objects.live), and where a place has none, the newest items: stories
-    with a picture (briefs are too short to lead) for the lead and top stories, the
-    newest opinion, analysis or interview for a pick. The news feed column is the
-    plain stream's first page without the stories above, so Show More continues it
-    with the stream's second page. Each section's block shows its newest items not
-    shown anywhere above. The breaking banner is the latest breaking item.
-    """
-    now = now or timezone.now()
-    published = Article.objects.published(now).in_edition().order_by("-publish_at", "-id")
-    pins = Pin.objects.live(now).filter(placement__in=HOME, article__language=editions.current())
+@prepared
+def home_rows(feed_items: int, per_section: int, section_ids: tuple[int, ...]) -> QuerySet:
+    """The rows of every part of the home page, as one union (website/prepared.py)."""
+    now, language = article_selectors.NOW, article_selectors.LANGUAGE
+    published = Article.objects.published(now).in_edition(language).order_by("-publish_at", "-id")
+    pins = Pin.objects.live(now).filter(placement__in=HOME, article__language=language)
     unpinned = published.exclude(pk__in=pins.values("article_id"))
     curated = PLACES[Placement.LEAD] + PLACES[Placement.TOP] + PLACES[Placement.PICK]
     stories = unpinned.exclude(kind=Article.Kind.BRIEF).exclude(hero_image="")
@@ -105,9 +97,25 @@ def home_page(*, sections: list[Section], feed_items: int, per_section: int, now
             _rows(unpinned.filter(section=section).exclude(pk__in=first_page), "sections")[
                 : per_section + curated
             ]
-            for section in sections
+            for section in section_ids
         ),
     ]
+    return parts[0].union(*parts[1:], all=True)
+
+
+def home_page(*, sections: list[Section], feed_items: int, per_section: int, now=None):
+    """Everything the home page shows, as (pk, version) rows, in one query; no story twice.
+
+    The lead, the top stories and the editors' picks are the pins that are live
+    (curation.Pin.objects.live), and where a place has none, the newest items: stories
+    with a picture (briefs are too short to lead) for the lead and top stories, the
+    newest opinion, analysis or interview for a pick. The news feed column is the
+    plain stream's first page without the stories above, so Show More continues it
+    with the stream's second page. Each section's block shows its newest items not
+    shown anywhere above. The breaking banner is the latest breaking item.
+    """
+    section_ids = tuple(section.pk for section in sections)
+    values = article_selectors.reading(now=now or timezone.now())
     # Named unlike the placements, which name the pins' rows.
     found: dict[str, list] = {
         "stories": [],
@@ -118,7 +126,7 @@ def home_page(*, sections: list[Section], feed_items: int, per_section: int, now
     }
     pin_rows = []
     newest_first = sorted(
-        parts[0].union(*parts[1:], all=True),
+        home_rows(feed_items, per_section, section_ids, **values),
         key=lambda row: (-row[5].timestamp(), -row[2]),
     )
     for row in newest_first:

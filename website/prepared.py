@@ -13,9 +13,18 @@ language and the ids must be Params, or the first request's values would be kept
 from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Expression, Model, QuerySet, prefetch_related_objects
-from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models import (
+    BooleanField,
+    Expression,
+    F,
+    Func,
+    IntegerField,
+    QuerySet,
+    prefetch_related_objects,
+)
+from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 
 
 class Param(Expression):
@@ -29,37 +38,56 @@ class Param(Expression):
         return "%s", [self]
 
 
+def any_of(field: str, name: str) -> Func:
+    """`field = ANY(%s)`, with the list of ids given when the query runs, for filter().
+    (An `__in` list is written into the SQL one placeholder per id.)"""
+    ids = Param(name, ArrayField(IntegerField()))
+    return Func(
+        F(field),
+        ids,
+        template="%(expressions)s)",
+        arg_joiner=" = ANY(",
+        output_field=BooleanField(),
+    )
+
+
 class Compiled:
-    """One queryset's SQL, with Params among its parameters, and how its rows become models:
-    what Django's ModelIterable does with a compiler, done once."""
+    """One queryset's SQL, with Params among its parameters, and how its rows become models
+    or tuples: what Django's ModelIterable and ValuesListIterable do with a compiler, done
+    once."""
 
     def __init__(self, queryset: QuerySet, connection):
-        if queryset._iterable_class is not ModelIterable or queryset._known_related_objects:
-            raise ValueError("only plain model querysets can be prepared")
+        iterable = queryset._iterable_class
+        if iterable not in (ModelIterable, ValuesListIterable) or queryset._known_related_objects:
+            raise ValueError("only querysets of models or of values_list() tuples are prepared")
         compiler = queryset.query.get_compiler(connection=connection)
         self.sql, self.params = compiler.as_sql()
         self.compiler = compiler
         self.width = compiler.col_count if compiler.has_extra_select else None
-        select, klass_info = compiler.select, compiler.klass_info
-        self.model = klass_info["model"]
-        fields = klass_info["select_fields"]
-        self.start, self.end = fields[0], fields[-1] + 1
-        self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
-        self.populators = get_related_populators(klass_info, select, connection.alias)
-        self.annotations = compiler.annotation_col_map
         self.prefetches = queryset._prefetch_related_lookups
-        self.db = connection.alias
+        self.model = None
+        if iterable is ModelIterable:
+            select, klass_info = compiler.select, compiler.klass_info
+            self.model = klass_info["model"]
+            fields = klass_info["select_fields"]
+            self.start, self.end = fields[0], fields[-1] + 1
+            self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
+            self.populators = get_related_populators(klass_info, select, connection.alias)
+            self.annotations = compiler.annotation_col_map
 
-    def run(self, connection, values: dict) -> list[Model]:
+    def run(self, connection, values: dict) -> list:
         params = [values[p.name] if isinstance(p, Param) else p for p in self.params]
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         if self.width is not None:
             rows = [row[: self.width] for row in rows]
+        rows = self.compiler.results_iter([rows], tuple_expected=self.model is None)
+        if self.model is None:
+            return list(rows)
         found = []
-        for row in self.compiler.results_iter([rows]):
-            item = self.model.from_db(self.db, self.init_list, row[self.start : self.end])
+        for row in rows:
+            item = self.model.from_db(connection.alias, self.init_list, row[self.start : self.end])
             for populator in self.populators:
                 populator.populate(row, item)
             for name, position in self.annotations.items():
@@ -74,7 +102,8 @@ class Prepared:
     """A queryset builder, compiled once per connection and fixed inputs.
 
     Called as prepared(*inputs, **values): the inputs (hashable, few: a count) are
-    passed to the builder, the values fill its Params. Returns the rows as a list.
+    passed to the builder, the values fill its Params. Returns the rows as a list (of
+    models, or of tuples for a values_list() queryset).
     """
 
     def __init__(self, build: Callable[..., QuerySet]):
@@ -83,7 +112,7 @@ class Prepared:
         # and cursor are its own).
         self.compiled = WeakKeyDictionary()
 
-    def __call__(self, *inputs, **values) -> list[Model]:
+    def __call__(self, *inputs, **values) -> list:
         connection = connections[DEFAULT_DB_ALIAS]
         per_connection = self.compiled.setdefault(connection, {})
         if inputs not in per_connection:

@@ -14,7 +14,7 @@ from django.utils.translation import override as translation_override
 from articles.models import Article
 from articles.selectors import article_for_page, article_whole, read_more_rows
 from tests.factories import make_article, make_author, make_section, make_tag
-from website.prepared import Param, prepared
+from website.prepared import Param, any_of, prepared
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,22 @@ def test_compiled_once_and_run_with_new_values():
     assert newest(5, now=now + timedelta(hours=2), language="en") == [newer, older]
     assert newest(5, now=now, language="uk") == [ukrainian]
     assert compilations(lambda: newest(1, now=now, language="en")) > 0  # another LIMIT
+
+
+@prepared
+def versions_of():
+    return Article.objects.filter(any_of("pk", "pks")).order_by("pk").values_list("pk", "version")
+
+
+def test_values_list_rows_and_a_list_of_ids():
+    """A values_list() query gives the queryset's tuples; any_of() takes a new list each run."""
+    first, second, third = make_article(), make_article(), make_article()
+    assert versions_of(pks=[first.pk, third.pk]) == [
+        (first.pk, first.version),
+        (third.pk, third.version),
+    ]
+    assert compilations(lambda: versions_of(pks=[second.pk])) == 0
+    assert versions_of(pks=[second.pk]) == [(second.pk, second.version)]
 
 
 def test_read_more_follows_the_clock_and_the_article():
