@@ -61,7 +61,9 @@ def copy_from_library(article) -> None:
         article.hero_image, article.hero_width, article.hero_height = "", None, None
         article.hero_renditions, article.hero_credit = {}, ""
         return
-    article.hero_image = hero.file.name
+    if article.hero_image.name != hero.file.name:
+        # Setting the field reads the file for its size: only when the file is another.
+        article.hero_image = hero.file.name
     article.hero_width, article.hero_height = hero.width, hero.height
     article.hero_renditions = hero.renditions
     article.hero_credit = hero.credit

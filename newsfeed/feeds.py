@@ -6,6 +6,7 @@ when settings.FEEDS_FULL_CONTENT is on, the full body next to the summary.
 Every feed runs the same few queries however many items it lists.
 """
 
+import logging
 import mimetypes
 import re
 
@@ -22,6 +23,8 @@ from articles.selectors import published_items
 from authors.models import Author
 from website import editions
 from website.identity import absolute_url, site_description
+
+logger = logging.getLogger(__name__)
 
 # Characters XML 1.0 cannot carry at all; a reporter may paste them from a word processor.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -154,7 +157,12 @@ class NewsroomFeed(Feed):
             return []
         mime_type = mimetypes.guess_type(item.hero_image.name)[0] or "image/jpeg"
         url = absolute_url(item.hero_image.url)
-        return [Enclosure(url, str(item.hero_image.size), mime_type)]
+        try:
+            length = item.hero_image.size
+        except Exception:  # gone from the storage, or the storage is down: not the feed too
+            logger.warning("feeds: no size for %s, sent without an enclosure", item.hero_image)
+            return []
+        return [Enclosure(url, str(length), mime_type)]
 
     def item_extra_kwargs(self, item: Article):
         extras = {

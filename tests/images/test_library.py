@@ -106,6 +106,22 @@ def test_one_library_image_is_the_hero_of_two_articles(client, reporter):
     assert sorted(used) == sorted([one.title, two.title])
 
 
+def test_saving_an_article_does_not_read_its_library_heros_file(reporter):
+    """The hero's size is the library's: saving the article again opens no file, so an
+    edit still saves while the storage has lost the file (or is slow to give it)."""
+    photo = library_image()
+    article = make_article(hero=photo)
+    assert (article.hero_width, article.hero_height) == (photo.width, photo.height)
+    photo.file.storage.delete(photo.file.name)
+    article = Article.objects.get(pk=article.pk)
+    article.title = "Edited while the file is gone"
+    article.save()
+    article = Article.objects.get(pk=article.pk)
+    assert article.title == "Edited while the file is gone"
+    assert article.hero_image.name == photo.file.name
+    assert (article.hero_width, article.hero_height) == (photo.width, photo.height)
+
+
 def test_uploading_a_file_already_in_the_library_reuses_it(client, reporter):
     """The same file uploaded as a hero is not stored twice: the article uses the library's."""
     photo = library_image(upload=agency_photo(), alt_text="Rescuers")

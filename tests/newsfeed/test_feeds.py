@@ -139,6 +139,20 @@ def test_feed_item_has_authors_categories_dates_and_hero_enclosure(client, forma
     assert entry.media_content[0]["url"] == enclosure.href
 
 
+def test_a_hero_file_gone_from_the_storage_leaves_its_item_without_an_enclosure(client, caplog):
+    """The feed is still served, with the other items' enclosures, and the gap is logged."""
+    kept = make_article(title="Kept", hero_image=image_file(size=(800, 450)), hero_alt="Kept")
+    gone = make_article(title="Gone", hero_image=image_file(size=(640, 360)), hero_alt="Gone")
+    gone.hero_image.storage.delete(gone.hero_image.name)
+    for format_name, _ in FEED_FORMATS:
+        response = client.get(f"/{format_name}.xml")
+        assert response.status_code == 200
+        entries = {entry.title: entry for entry in feedparser.parse(response.content).entries}
+        assert entries["Gone"].enclosures == []
+        assert int(entries["Kept"].enclosures[0].length) == kept.hero_image.size
+    assert "sent without an enclosure" in caplog.text
+
+
 @pytest.mark.parametrize("full_content", [True, False])
 def test_full_content_follows_the_setting(client, settings, full_content):
     """With FEEDS_FULL_CONTENT the body comes with absolute image addresses; without it, only the summary."""
