@@ -11,10 +11,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.cards import feed_card
 from articles.models import Article, Section
-from articles.selectors import article_whole, card_articles
+from articles.selectors import article_whole, card_articles, edition_sections
 from articles.translations import article_alternates
 from caching.pieces import item_pieces, piece
+from website import editions
 
 
 def pk_and_version(row) -> tuple[int, int]:
@@ -47,12 +49,12 @@ def dated(kind: str) -> str:
 
 
 def feed_cards(rows: Sequence, *, show_images: bool = False) -> list[SafeString]:
-    """The news feed card of each row, in order (templates/includes/feed_item.html)."""
+    """The news feed card of each row, in order (articles/cards.py)."""
     kind = "card-image" if show_images else "card"
 
     def render(indexes):
         articles = load_articles(rows, indexes)
-        return render_each("includes/feed_item.html", articles, show_images=show_images)
+        return [feed_card(item, show_images=show_images) if item else "" for item in articles]
 
     cards = item_pieces(dated(kind), [pk_and_version(row) for row in rows], render)
     return [mark_safe(html) for html in cards]  # noqa: S308
@@ -93,4 +95,4 @@ def article_parts(article: Article, *, cached: bool = True) -> dict[str, SafeStr
 
 def sections() -> list[Section]:
     """Every section in navigation order, for the site navigation and the home page."""
-    return piece("sections", lambda: list(Section.objects.in_edition()))
+    return piece("sections", lambda: edition_sections(language=editions.current()))

@@ -4,7 +4,6 @@ from functools import cache
 
 from django.db.models import (
     CharField,
-    DateTimeField,
     Exists,
     IntegerField,
     OuterRef,
@@ -12,34 +11,28 @@ from django.db.models import (
     QuerySet,
     Value,
 )
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from articles import translations
 from articles.models import Article, Byline, Correction, Section, SlugRedirect, Tag
 from authors.models import Author
-from website import editions
-from website.prepared import Param, any_of, prepared
+from website.prepared import (
+    LANGUAGE,
+    NOW,
+    Param,
+    any_of,
+    one_or_404,
+    prefetched,
+    prepared,
+    reading,
+)
 
 RELATED_ITEMS = 4
 
-# What changes from one request to the next in the prepared queries (website/prepared.py).
-NOW = Param("now", DateTimeField())
-LANGUAGE = Param("language", CharField())
+# Which article a prepared query is about (website/prepared.py), and its section.
 ARTICLE = Param("article", IntegerField())
 SECTION = Param("section", IntegerField())
-
-
-def reading(**values) -> dict:
-    """A prepared query's values as a reader sees it: now, in the edition being rendered."""
-    return {"now": timezone.now(), "language": editions.current(), **values}
-
-
-def one_or_404(found: list):
-    if not found:
-        raise Http404("No article matches the given query.")
-    return found[0]
 
 
 # Columns no reader page shows: the search index's vectors and words, and what a
@@ -134,6 +127,12 @@ def cards(articles: QuerySet[Article], *also: str) -> QuerySet[Article]:
     """Articles with only the fields of their cards (and `also`), their extensions in the
     same query."""
     return with_extensions(articles).only(*CARD_FIELDS, *extension_fields(), *also)
+
+
+@prepared
+def edition_sections() -> QuerySet[Section]:
+    """Every section of an edition (the Param `language`), in navigation order."""
+    return Section.objects.in_edition(LANGUAGE)
 
 
 def card_articles(pks: list[int], *, bylines: bool = False) -> dict[int, Article]:
@@ -283,7 +282,14 @@ def article_whole(*, pk: int) -> Article:
     Four queries: the article with its section, library image and translations, then its
     bylines with their authors, its tags and its corrections.
     """
-    return one_or_404(whole_article(now=timezone.now(), article=pk))
+    article = one_or_404(whole_article(now=timezone.now(), article=pk))
+    prefetched(
+        article,
+        bylines=article_bylines(article=pk),
+        tags=article_tags(article=pk),
+        corrections=article_corrections(article=pk),
+    )
+    return article
 
 
 @prepared
@@ -291,10 +297,15 @@ def whole_article() -> QuerySet[Article]:
     return (
         Article.objects.defer(*NOT_SHOWN)
         .select_related("section", "hero")
-        .prefetch_related(bylines_prefetch(), "tags", "corrections")
         .annotate(group_rows=translations.group_rows(Article, now=NOW))
         .filter(pk=ARTICLE)
     )
+
+
+# What article_whole() would prefetch, as prepared queries (in the models' orders).
+article_bylines = prepared(lambda: bylines_prefetch().queryset.filter(article_id=ARTICLE))
+article_tags = prepared(lambda: Tag.objects.filter(articles=ARTICLE))
+article_corrections = prepared(lambda: Correction.objects.filter(article_id=ARTICLE))
 
 
 def redirect_for_old_slug(*, slug: str) -> str | None:

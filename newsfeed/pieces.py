@@ -1,6 +1,7 @@
 """Cached pieces of the site around the articles: its header and footer, the home page's head."""
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -9,8 +10,16 @@ from caching import keys
 from caching.dependencies import exact, shows
 from caching.pieces import piece
 from pages.models import Page
+from website import editions
 from website.identity import social_accounts
 from website.metadata import canonical_for
+from website.prepared import LANGUAGE, prepared
+
+
+@prepared
+def footer_pages() -> QuerySet[Page]:
+    """The site pages linked in the footer of an edition (the Param `language`)."""
+    return Page.objects.in_footer(LANGUAGE)
 
 
 def site_chrome(*, current: str = "", current_kind: str = "page") -> dict[str, SafeString]:
@@ -36,7 +45,7 @@ def site_chrome(*, current: str = "", current_kind: str = "page") -> dict[str, S
         context = {
             "SITE_NAME": settings.SITE_NAME,
             "nav_sections": sections(),
-            "site_pages": list(Page.objects.in_footer()),
+            "site_pages": footer_pages(language=editions.current()),
             "social_accounts": social_accounts(),
         }
         return render_to_string("includes/site_footer_links.html", context)

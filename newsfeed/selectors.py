@@ -1,16 +1,15 @@
 """Reads of pages that editors arrange: the home page and the section pages' pinned items."""
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Exists, F, OuterRef, QuerySet, Value
+from django.db.models import CharField, Exists, F, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce, Extract, JSONObject
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from articles import selectors as article_selectors
 from articles import translations
 from articles.models import Article, Section
 from curation.models import HOME, PLACES, Pin, Placement
-from website.prepared import prepared
+from website.prepared import LANGUAGE, NOW, Param, one_or_404, prepared, reading
 
 # Kinds an editor would pick as a read; Editors' Picks falls back to the newest of them.
 PICK_KINDS = (Article.Kind.OPINION, Article.Kind.ANALYSIS, Article.Kind.INTERVIEW)
@@ -79,9 +78,8 @@ class Page:
 @prepared
 def home_rows(feed_items: int, per_section: int, section_ids: tuple[int, ...]) -> QuerySet:
     """The rows of every part of the home page, as one union (website/prepared.py)."""
-    now, language = article_selectors.NOW, article_selectors.LANGUAGE
-    published = Article.objects.published(now).in_edition(language).order_by("-publish_at", "-id")
-    pins = Pin.objects.live(now).filter(placement__in=HOME, article__language=language)
+    published = Article.objects.published(NOW).in_edition(LANGUAGE).order_by("-publish_at", "-id")
+    pins = Pin.objects.live(NOW).filter(placement__in=HOME, article__language=LANGUAGE)
     unpinned = published.exclude(pk__in=pins.values("article_id"))
     curated = PLACES[Placement.LEAD] + PLACES[Placement.TOP] + PLACES[Placement.PICK]
     stories = unpinned.exclude(kind=Article.Kind.BRIEF).exclude(hero_image="")
@@ -115,7 +113,7 @@ def home_page(*, sections: list[Section], feed_items: int, per_section: int, now
     shown anywhere above. The breaking banner is the latest breaking item.
     """
     section_ids = tuple(section.pk for section in sections)
-    values = article_selectors.reading(now=now or timezone.now())
+    values = reading(now=now or timezone.now())
     # Named unlike the placements, which name the pins' rows.
     found: dict[str, list] = {
         "stories": [],
@@ -165,7 +163,23 @@ def section_items(*, slug: str, now=None) -> tuple[Section, list[tuple[int, int]
     The pins come with the section in its one query; the stream leaves them out, so no
     story shows twice on the section's first page.
     """
+    now = now or timezone.now()
+    section = one_or_404(section_with_pins(**reading(now=now, slug=slug)))
+    rows = [
+        (pin["placement"], pin["place"], pin["pk"], pin["version"], None, pin["began"])
+        for pin in section.live_pins
+    ]
+    places = _pinned(rows).get(Placement.SECTION, {})
+    stream = article_selectors.published_rows().filter(section=section)
     live = Pin.objects.live(now).filter(placement=Placement.SECTION)
+    pinned = Exists(live.filter(section=section, article_id=OuterRef("pk")))
+    return section, [places[place] for place in sorted(places)], stream.exclude(pinned)
+
+
+@prepared
+def section_with_pins() -> QuerySet[Section]:
+    """The section at an address (the Param `slug`), with its live pins and its translations."""
+    live = Pin.objects.live(NOW).filter(placement=Placement.SECTION)
     pins = live.filter(section=OuterRef("pk")).values(
         pin=JSONObject(
             placement="placement",
@@ -175,15 +189,7 @@ def section_items(*, slug: str, now=None) -> tuple[Section, list[tuple[int, int]
             began=Extract(Coalesce("starts_at", "created_at"), "epoch"),
         )
     )
-    sections = Section.objects.in_edition().annotate(
+    sections = Section.objects.in_edition(LANGUAGE).annotate(
         live_pins=ArraySubquery(pins), group_rows=translations.group_rows(Section)
     )
-    section = get_object_or_404(sections, slug=slug)
-    rows = [
-        (pin["placement"], pin["place"], pin["pk"], pin["version"], None, pin["began"])
-        for pin in section.live_pins
-    ]
-    places = _pinned(rows).get(Placement.SECTION, {})
-    stream = article_selectors.published_rows().filter(section=section)
-    pinned = Exists(live.filter(section=section, article_id=OuterRef("pk")))
-    return section, [places[place] for place in sorted(places)], stream.exclude(pinned)
+    return sections.filter(slug=Param("slug", CharField())).order_by()[:1]

@@ -12,12 +12,12 @@ class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
-    def in_edition(self):
-        """The pages of the edition being rendered."""
-        return self.filter(language=editions.current())
+    def in_edition(self, language=None):
+        """The pages of the edition being rendered, unless a language is named."""
+        return self.filter(language=language or editions.current())
 
-    def in_footer(self):
-        pages = self.published().in_edition().filter(show_in_footer=True)
+    def in_footer(self, language=None):
+        pages = self.published().in_edition(language).filter(show_in_footer=True)
         return pages.order_by("footer_position", "title")
 
 

@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
-from articles.selectors import LANGUAGE, NOW, cards, reading
+from articles.selectors import cards
 from caching import keys
 from caching.dependencies import shows
 from caching.pieces import remembered
 from readership.counting import hour_of
-from website.prepared import Param, prepared
+from website.prepared import LANGUAGE, NOW, Param, prepared, reading
 
 # Each window: its name, how many hours it covers (the current hour included), its title.
 WINDOWS = (("day", 24, _("Last 24 hours")), ("week", 7 * 24, _("Last 7 days")))

@@ -17,6 +17,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
     BooleanField,
+    CharField,
+    DateTimeField,
     Expression,
     F,
     Func,
@@ -24,7 +26,16 @@ from django.db.models import (
     QuerySet,
     prefetch_related_objects,
 )
-from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
+from django.db.models.query import (
+    ModelIterable,
+    ValuesIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
+from django.http import Http404
+from django.utils import timezone
+
+from website import editions
 
 
 class Param(Expression):
@@ -51,22 +62,39 @@ def any_of(field: str, name: str) -> Func:
     )
 
 
+# What changes from one reader request to the next in most prepared queries.
+NOW = Param("now", DateTimeField())
+LANGUAGE = Param("language", CharField())
+
+
+def reading(**values) -> dict:
+    """A prepared query's values as a reader sees it: now, in the edition being rendered."""
+    return {"now": timezone.now(), "language": editions.current(), **values}
+
+
+# What each kind of queryset gives: models, values() dicts or values_list() tuples.
+ROWS = {ModelIterable: "models", ValuesIterable: "dicts", ValuesListIterable: "tuples"}
+
+
 class Compiled:
-    """One queryset's SQL, with Params among its parameters, and how its rows become models
-    or tuples: what Django's ModelIterable and ValuesListIterable do with a compiler, done
-    once."""
+    """One queryset's SQL, with Params among its parameters, and how its rows become models,
+    dicts or tuples: what Django's ModelIterable, ValuesIterable and ValuesListIterable do
+    with a compiler, done once."""
 
     def __init__(self, queryset: QuerySet, connection):
         iterable = queryset._iterable_class
-        if iterable not in (ModelIterable, ValuesListIterable) or queryset._known_related_objects:
-            raise ValueError("only querysets of models or of values_list() tuples are prepared")
+        if iterable not in ROWS or queryset._known_related_objects:
+            raise ValueError("only querysets of models, values() or values_list() are prepared")
         compiler = queryset.query.get_compiler(connection=connection)
         self.sql, self.params = compiler.as_sql()
         self.compiler = compiler
         self.width = compiler.col_count if compiler.has_extra_select else None
         self.prefetches = queryset._prefetch_related_lookups
-        self.model = None
-        if iterable is ModelIterable:
+        self.rows = ROWS[iterable]
+        if self.rows == "dicts":
+            query = queryset.query
+            self.names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        if self.rows == "models":
             select, klass_info = compiler.select, compiler.klass_info
             self.model = klass_info["model"]
             fields = klass_info["select_fields"]
@@ -82,9 +110,11 @@ class Compiled:
             rows = cursor.fetchall()
         if self.width is not None:
             rows = [row[: self.width] for row in rows]
-        rows = self.compiler.results_iter([rows], tuple_expected=self.model is None)
-        if self.model is None:
+        rows = self.compiler.results_iter([rows], tuple_expected=self.rows == "tuples")
+        if self.rows == "tuples":
             return list(rows)
+        if self.rows == "dicts":
+            return [dict(zip(self.names, row, strict=True)) for row in rows]
         found = []
         for row in rows:
             item = self.model.from_db(connection.alias, self.init_list, row[self.start : self.end])
@@ -98,12 +128,35 @@ class Compiled:
         return found
 
 
+def prefetched(instance, **related: list) -> None:
+    """Gives `instance` related objects read by prepared queries, as prefetch_related()
+    would have: `instance.<name>.all()` then reads nothing. Each name is a reverse foreign
+    key's or a many-to-many's accessor, which is what prefetch_related() keys them by."""
+    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, items in related.items():
+        manager = getattr(instance, name)
+        if hasattr(manager, "field"):  # a reverse foreign key: each item knows its instance
+            for item in items:
+                setattr(item, manager.field.name, instance)
+        queryset = manager.get_queryset()
+        queryset._result_cache = list(items)
+        queryset._prefetch_done = True
+        cache[name] = queryset
+
+
+def one_or_404(found: list):
+    """The first of a prepared query's rows, or a 404 when it found none."""
+    if not found:
+        raise Http404("Nothing matches the given query.")
+    return found[0]
+
+
 class Prepared:
     """A queryset builder, compiled once per connection and fixed inputs.
 
     Called as prepared(*inputs, **values): the inputs (hashable, few: a count) are
     passed to the builder, the values fill its Params. Returns the rows as a list (of
-    models, or of tuples for a values_list() queryset).
+    models, or dicts or tuples for a values() or values_list() queryset).
     """
 
     def __init__(self, build: Callable[..., QuerySet]):

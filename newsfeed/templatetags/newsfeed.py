@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from articles import pieces as article_pieces
+from articles.cards import feed_card
 from articles.models import Article, Section, Tag
 from authors.models import Author
 from authors.structured_data import profile_page
@@ -69,9 +70,11 @@ def site_chrome(context):
     return pieces.site_chrome()
 
 
-@register.filter
-def highlighted(snippet):
-    return search.snippet_html(snippet)
+@register.simple_tag
+def search_card(item):
+    """A search result's card, with its snippet where the snippet shows a match."""
+    snippet = search.snippet_html(item.snippet) if "<mark>" in (item.snippet or "") else ""
+    return feed_card(item, show_images=True, snippet=snippet)
 
 
 @register.simple_tag(takes_context=True)

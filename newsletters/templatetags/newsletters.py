@@ -4,6 +4,7 @@ from django.utils import translation
 from caching import keys
 from caching.pieces import remembered
 from newsletters.models import Newsletter
+from website.prepared import LANGUAGE, prepared
 
 register = template.Library()
 
@@ -13,10 +14,13 @@ def signup_newsletters() -> list[dict]:
     """The newsletters readers may sign up for, kept until one changes (no query)."""
     return remembered(
         "newsletter-signup",
-        lambda: list(
-            Newsletter.objects.filter(is_public=True, language=translation.get_language()).values(
-                "pk", "name", "description"
-            )
-        ),
+        lambda: public_newsletters(language=translation.get_language()),
         shows=(keys.shown_any("newsletters.Newsletter"),),
     )
+
+
+@prepared
+def public_newsletters():
+    """What the sign-up form offers in an edition (the Param `language`)."""
+    public = Newsletter.objects.filter(is_public=True, language=LANGUAGE)
+    return public.values("pk", "name", "description")

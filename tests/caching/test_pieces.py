@@ -194,8 +194,8 @@ def test_new_templates_or_code_make_new_keys(settings, tmp_path):
     versions._stamp_of_contents.cache_clear()
     try:
         before = versions.code_stamp()
-        card = root / "templates" / "includes" / "feed_item.html"
-        card.write_text(card.read_text() + "<!-- changed -->")
+        article = root / "templates" / "articles" / "article_main.html"
+        article.write_text(article.read_text() + "<!-- changed -->")
         versions._stamp_of_contents.cache_clear()
         assert versions.code_stamp() != before
     finally:
@@ -205,7 +205,7 @@ def test_new_templates_or_code_make_new_keys(settings, tmp_path):
 def test_in_development_an_edited_template_shows_on_the_next_request(
     client, settings, tmp_path, page_cache
 ):
-    """Under make run the stamp follows the files, so an edited card shows at once.
+    """Under make run the stamp follows the files, so an edited piece (the header) shows at once.
 
     runserver does not restart for a template; its file watcher only resets the
     template loaders (reset_loaders), as this test does.
@@ -214,8 +214,8 @@ def test_in_development_an_edited_template_shows_on_the_next_request(
     root = copy_of_the_sources(settings, tmp_path)
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [root / "templates"]}]
     make_article(title="A story with a card")
-    assert "edited-card" not in page(client, "/news-feed/")
-    card = root / "templates" / "includes" / "feed_item.html"
-    card.write_text(card.read_text().replace("feed-item__title", "feed-item__title edited-card"))
+    assert "edited-header" not in page(client, "/news-feed/")
+    header = root / "templates" / "includes" / "site_header.html"
+    header.write_text(header.read_text().replace("site-nav__list", "site-nav__list edited-header"))
     reset_loaders()
-    assert "edited-card" in page(client, "/news-feed/")
+    assert "edited-header" in page(client, "/news-feed/")

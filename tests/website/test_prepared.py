@@ -122,3 +122,43 @@ def test_the_article_and_its_whole_follow_the_clock():
         assert [byline.author for byline in whole.bylines.all()] == [
             byline.author for byline in source.bylines.all()
         ]
+
+
+def test_an_article_page_rendered_again_compiles_no_query(client, settings):
+    """Rendered from nothing a second time, the article page compiles none of its queries."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = False
+    section, tag = make_section(), make_tag()
+    article = make_article(section=section, tags=[tag], authors=[make_author()])
+    for hours in (1, 2, 3):
+        make_article(
+            section=section, tags=[tag], publish_at=timezone.now() - timedelta(hours=hours)
+        )
+    url = article.get_absolute_url()
+    assert client.get(url).status_code == 200
+    compiled = []
+    original = SQLCompiler.as_sql
+
+    def noting(compiler, *args, **kwargs):
+        sql, params = original(compiler, *args, **kwargs)
+        compiled.append(compiler.query.model._meta.label)
+        return sql, params
+
+    with mock.patch.object(SQLCompiler, "as_sql", noting):
+        assert client.get(url).status_code == 200
+    assert compiled == []
+
+
+def test_the_whole_article_reads_nothing_more(django_assert_num_queries):
+    """Its bylines (with their authors), tags and corrections are at hand, in the models'
+    orders, as prefetch_related() would leave them."""
+    tags = [make_tag(name="Zaporizhzhia"), make_tag(name="Avdiivka")]
+    authors = [make_author(name="Second"), make_author(name="First")]
+    article = make_article(authors=authors, tags=tags, corrections=["One.", "Two."])
+    with django_assert_num_queries(4):
+        whole = article_whole(pk=article.pk)
+    with django_assert_num_queries(0):
+        assert [byline.author.name for byline in whole.bylines.all()] == ["Second", "First"]
+        assert all(byline.article is whole for byline in whole.bylines.all())
+        assert [tag.name for tag in whole.tags.all()] == ["Avdiivka", "Zaporizhzhia"]
+        assert [correction.text for correction in whole.corrections.all()] == ["One.", "Two."]
