@@ -131,11 +131,14 @@ class ReaderPageCacheMiddleware:
         (local_shown); a page this process never had costs a second round trip for
         the stamps, as does a page that now shows more than it did. A copy that is not
         fresh is checked against the shared cache, where another process may have
-        stored a newer one.
+        stored a newer one. Of a copy, only the tags that judge it now are read
+        (to_read()): while its lagging tags are known to be unchanged, the exact ones
+        and the latest items.
         """
         copy = local_pages.get_many([key]).get(key)
         if copy is not None:
-            stamps, found = dependencies.read_with(copy["shown"], [keys.SCHEDULE, keys.SHOWN_CLOCK])
+            tags = self.to_read(copy, now)
+            stamps, found = dependencies.read_with(tags, [keys.SCHEDULE, keys.SHOWN_CLOCK])
             entry = copy
         else:
             shown = local_shown.get_many([key]).get(key, ())
@@ -160,21 +163,40 @@ class ReaderPageCacheMiddleware:
         local_shown.set_many({key: tuple(entry["shown"])})
 
     @staticmethod
-    def judge(entry, now: float, stamps: dict | None = None) -> str:
-        """Fresh, stale (serve it while one process renders it again) or missing."""
+    def to_read(entry, now: float) -> dict:
+        """The tags whose stamps judge a page now, with their lags: all it shows, or until
+        `lagging_unread_until` only the exact ones and the latest items ("read_always").
+
+        A lagging change only has to show within its lag, so while a process knows the
+        lagging tags were unchanged at some moment, it reads them again a lag after that
+        (or when the page would turn stale by a change it saw), not on every hit.
+        """
+        if now >= entry["lagging_unread_until"]:
+            return entry["shown"]
+        return entry["read_always"]
+
+    @classmethod
+    def judge(cls, entry, now: float, stamps: dict | None = None) -> str:
+        """Fresh, stale (serve it while one process renders it again) or missing; and, when
+        all it shows was read, until when its lagging tags need not be read again."""
         if entry is None or now >= entry["expires_at"]:
             return "missing"
-        shown = entry["shown"]
+        shown = cls.to_read(entry, now)
         unread = list(shown) if stamps is None else [tag for tag in shown if tag not in stamps]
         if unread:
             stamps = {**(stamps or {}), **dependencies.read_with(unread, [])[0]}
         clock, started_at = entry["started"]
         lag = dependencies.lag_allowed(shown, clock, stamps)
-        if lag is None:
-            return "fresh"
         if lag == 0:
             return "missing"
-        return "fresh" if now < started_at + lag else "stale"
+        if lag is not None and now >= started_at + lag:
+            return "stale"
+        if shown is entry["shown"]:
+            next_read = now + entry["shortest_lag"]
+            if lag is not None:  # a lagging change seen: stale from then
+                next_read = min(next_read, started_at + lag)
+            entry["lagging_unread_until"] = next_read
+        return "fresh"
 
     def store(self, key, response, shown, *, started: tuple[int, float]) -> dict:
         """The page with what it shows, its reader headers and its compressed bodies."""
@@ -194,10 +216,23 @@ class ReaderPageCacheMiddleware:
         if not response.has_header("ETag"):  # a view may name its answer (live/polls.py)
             set_response_etag(response)
         patch_vary_headers(response, ("Accept-Encoding",))
+        resolved = {tag: dependencies.lag_of(lag) for tag, lag in lags.items()}
+        shortest_lag = min(
+            (lag for lag in resolved.values() if lag > 0), default=settings.PAGE_CACHE_SECONDS
+        )
         entry = {
             "started": started,
             "expires_at": started[1] + settings.PAGE_CACHE_SECONDS,
             "shown": lags,
+            # What every hit reads (to_read()): the exact tags, and the latest items, which
+            # a scheduled publish stamps when it comes (on time: caching/schedule.py). A
+            # change after the render started shows within its lag, so the other lagging
+            # tags are first read again a lag after it.
+            "read_always": {
+                tag: lags[tag] for tag, lag in resolved.items() if lag == 0 or tag == keys.LATEST
+            },
+            "shortest_lag": shortest_lag,
+            "lagging_unread_until": started[1] + shortest_lag,
             "status": response.status_code,
             "headers": [
                 (name, value)

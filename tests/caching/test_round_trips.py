@@ -8,11 +8,13 @@ round trip (no pipelines).
 
 import pytest
 import redis
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from caching import local_copies, page_cache
-from tests.factories import make_article
+from tests.factories import make_article, make_section
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -116,3 +118,63 @@ def test_a_hit_on_the_database_cache_is_one_query_of_its_table(client, settings)
     again = database_queries(lambda: a_hit(client, url))
     assert len(again) == 1
     assert settings.CACHE_TABLE in again[0]
+
+
+def keys_read(server, action) -> int:
+    """How many keys the server looked up (found or not) while the action ran."""
+    stats = redis.Redis(port=server.port, socket_timeout=2)
+
+    def looked_up():
+        info = stats.info("stats")
+        return info["keyspace_hits"] + info["keyspace_misses"]
+
+    before = looked_up()
+    action()
+    return looked_up() - before
+
+
+def test_a_hit_reads_the_lists_beside_an_article_once_a_lag(client, redis_cache, time_machine):
+    """Within the shortest lag of a page's lagging tags, a hit on this process's copy reads
+    only what must show on the next request: its exact tags and the latest items, with the
+    schedule and the clock. A lag after the last full read, every tag is read again once."""
+    time_machine.move_to(timezone.now(), tick=False)
+    article = make_article()
+    url = article.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    entry = next(iter(page_cache.local_pages.values.values()))[0]
+    every, always = len(entry["shown"]), len(entry["read_always"])
+    print(entry["shown"], entry["read_always"])
+    assert 0 < always < every
+    assert entry["shortest_lag"] == settings.PAGE_CACHE_ASIDE_LAG_SECONDS
+    assert keys_read(redis_cache, lambda: a_hit(client, url)) == always + 2
+    time_machine.shift(settings.PAGE_CACHE_ASIDE_LAG_SECONDS)
+    assert keys_read(redis_cache, lambda: a_hit(client, url)) == every + 2
+    assert keys_read(redis_cache, lambda: a_hit(client, url)) == always + 2
+    time_machine.shift(settings.PAGE_CACHE_ASIDE_LAG_SECONDS - 1)
+    assert keys_read(redis_cache, lambda: a_hit(client, url)) == always + 2
+    time_machine.shift(1)
+    assert keys_read(redis_cache, lambda: a_hit(client, url)) == every + 2
+
+
+def test_a_change_to_the_lists_beside_an_article_shows_within_their_lag(
+    client, redis_cache, time_machine
+):
+    """Not reading the lagging tags on every hit never lets a change lag longer: a headline
+    in Read more changed just after a full read shows once the lag has passed."""
+    time_machine.move_to(timezone.now(), tick=False)
+    section = make_section()
+    other = make_article(section=section, title="The old headline")
+    time_machine.shift(60)
+    article = make_article(section=section)
+    url = article.get_absolute_url()
+    assert "The old headline" in client.get(url).content.decode()
+    time_machine.shift(1)
+    other.title = "The new headline"
+    other.save()
+    time_machine.shift(settings.PAGE_CACHE_ASIDE_LAG_SECONDS - 2)
+    response = a_hit(client, url)
+    assert "The old headline" in response.content.decode()
+    time_machine.shift(1)
+    response = client.get(url)
+    assert response["X-Page-Cache"] in {"miss", "stale"}
+    assert "The new headline" in client.get(url).content.decode()
