@@ -1,6 +1,9 @@
+import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.selectors import RELATED_ITEMS, article_for_page, read_more_items, read_more_rows
@@ -152,3 +155,28 @@ def test_out_of_range_read_more_page_is_a_404(client, newsroom, value):
     """A Read more page that does not exist gives the 404 page."""
     article, _ = newsroom
     assert client.get(f"/read-more/{article.slug}/?page={value}").status_code == 404
+
+
+def test_read_more_is_read_with_the_articles_tags_as_values():
+    """The article's tag ids come with it (article_for_page) and go into Read more's query
+    as values, so the planner knows how common they are; an article without tags asks
+    nothing of the tags. Read from a subquery, an untagged or rarely tagged article had
+    PostgreSQL walk the whole archive newest first (40 ms of 10,000 articles)."""
+    section, tags = make_section(), [make_tag(), make_tag()]
+    tagged = make_article(section=section, tags=tags, publish_at=hours_ago(3))
+    untagged = make_article(section=section, publish_at=hours_ago(2))
+    other = make_article(tags=tags[:1], publish_at=hours_ago(1))
+    for article, expected in ((tagged, other), (untagged, None)):
+        article = article_for_page(slug=article.slug)
+        assert sorted(article.tag_ids) == sorted(tag.pk for tag in article.tags.all())
+        with CaptureQueriesContext(connection) as queries:
+            rows = read_more_rows(article=article, count=3)
+        (sql,) = [query["sql"] for query in queries]
+        if expected is None:
+            assert "articles_article_tags" not in sql
+        else:
+            assert rows[0] == expected
+            (given,) = re.findall(r"ANY\('\{([0-9,]+)\}'", sql)
+            assert sorted(map(int, given.split(","))) == sorted(tag.pk for tag in tags)
+            assert f'"article_id" = ({article.pk})' not in sql
+        assert [(item.pk, item.version) for item in rows] == read_more_items(article=article)[:3]
