@@ -13,8 +13,10 @@ language and the ids must be Params, or the first request's values would be kept
 from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.backends.postgresql.base import ServerBindingCursor
 from django.db.models import (
     BooleanField,
     CharField,
@@ -105,7 +107,13 @@ class Compiled:
 
     def run(self, connection, values: dict) -> list:
         params = [values[p.name] if isinstance(p, Param) else p for p in self.params]
-        with connection.cursor() as cursor:
+        # Queries being logged (DEBUG, a test counting them) are shown with their values,
+        # which a prepared statement's run does not give Django.
+        if settings.PREPARED_STATEMENTS and not connection.queries_logged:
+            cursor = preparing_cursor(connection)
+        else:
+            cursor = connection.cursor()
+        with cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         if self.width is not None:
@@ -126,6 +134,39 @@ class Compiled:
         if self.prefetches:
             prefetch_related_objects(found, *self.prefetches)
         return found
+
+
+# psycopg's default: a query run this often on a connection is prepared (PreparingCursor
+# prepares its queries on their first run).
+PREPARE_THRESHOLD = 5
+
+
+class PreparingCursor(ServerBindingCursor):
+    """A cursor that sends the values apart from the SQL (Django's own cursors write them
+    into it) and runs it as a statement prepared on its connection: PostgreSQL plans a
+    prepared query once per connection rather than on every run, and planning these
+    queries took twice as long as running them (5 ms of the article page's 8).
+
+    psycopg names and keeps the statements per connection (at most prepared_max), so a
+    new connection prepares them again. Behind a pooler in transaction mode, that needs
+    one that keeps protocol-level prepared statements (PgBouncer 1.21 and later)."""
+
+    def execute(self, query, params=None, *, prepare=True, binary=None):
+        return super().execute(query, params, prepare=prepare, binary=binary)
+
+
+def preparing_cursor(connection):
+    """A PreparingCursor of a Django connection, wrapped as connection.cursor() wraps its
+    own (database errors become Django's)."""
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    raw = connection.connection
+    if raw.prepare_threshold is None:
+        # Django turns psycopg's prepared statements off (None); only server-bound cursors
+        # such as this one ever prepare, so turning them back on leaves its own alone.
+        raw.prepare_threshold = PREPARE_THRESHOLD
+    with connection.wrap_database_errors:
+        return connection._prepare_cursor(PreparingCursor(raw))
 
 
 def prefetched(instance, **related: list) -> None:

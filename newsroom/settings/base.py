@@ -154,6 +154,10 @@ if os.environ.get("DATABASE_URL"):
 else:
     DATABASES = {"default": database_settings(BASE_DIR)}
 
+# The few queries every reader page makes run as statements prepared on each connection,
+# planned once (website/prepared.py). Off behind a pooler that cannot keep them.
+PREPARED_STATEMENTS = env_bool("PREPARED_STATEMENTS", True)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Addresses: the editors' side and what is never cached or indexed --------------------

@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 import time_machine
+from django.db import connection
 from django.db.models import CharField, DateTimeField
 from django.db.models.sql.compiler import SQLCompiler
 from django.http import Http404
@@ -162,3 +163,37 @@ def test_the_whole_article_reads_nothing_more(django_assert_num_queries):
         assert all(byline.article is whole for byline in whole.bylines.all())
         assert [tag.name for tag in whole.tags.all()] == ["Avdiivka", "Zaporizhzhia"]
         assert [correction.text for correction in whole.corrections.all()] == ["One.", "Two."]
+
+
+def prepared_statements() -> dict[str, tuple[int, int]]:
+    """The statements prepared on this connection: how often each was planned generically
+    (once, then reused) and for its values."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements")
+        return {statement: (generic, custom) for statement, generic, custom in cursor.fetchall()}
+
+
+def test_prepared_queries_are_statements_postgresql_plans_once_per_connection():
+    """Run as prepared statements, with the values apart from the SQL: every run after the
+    first is one more execution of a statement already there, none is added. Planning is
+    PostgreSQL's to choose (a generic plan made once, or a plan for the values); the rows
+    are the queryset's, whichever it picks."""
+    section = make_section()
+    made = [
+        make_article(section=section, publish_at=timezone.now() - timedelta(hours=n))
+        for n in range(4)
+    ]
+    values = {"now": timezone.now(), "language": "en"}
+    before = prepared_statements()
+    first = newest(3, **values)
+    added = {sql: plans for sql, plans in prepared_statements().items() if sql not in before}
+    assert len(added) == 1
+    ((statement, _plans),) = added.items()
+    assert "$1" in statement  # the values are sent apart
+    assert "LIMIT 3" in statement
+    for _ in range(7):
+        assert [item.pk for item in newest(3, **values)] == [item.pk for item in first]
+    after = prepared_statements()
+    assert set(after) == set(before) | {statement}
+    assert sum(after[statement]) == 8
+    assert [item.pk for item in first] == [item.pk for item in made[:3]]
